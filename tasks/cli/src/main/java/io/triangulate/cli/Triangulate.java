@@ -1,0 +1,50 @@
+package io.triangulate.cli;
+
+import io.triangulate.core.cli.TaskFailure;
+import io.triangulate.core.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code triangulate} command: one subcommand per pipeline task, plus tools for people. */
+@Command(
+    name = "triangulate",
+    mixinStandardHelpOptions = true,
+    version = "triangulate 0.1.0",
+    description = {
+      "Marketing measurement that separates what ads caused from what merely followed them:",
+      "attribution, experiments and marketing mix models in one pipeline, scored against truth.",
+      ""
+    },
+    subcommands = {
+      // Registration list: one line per command class, grouped by pipeline stage.
+      CommandLine.HelpCommand.class,
+    })
+public final class Triangulate implements Runnable {
+
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line: expected failures print one clear message, not a stack trace. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Triangulate());
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof TaskFailure || ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
+            commandLine.getErr().println("error: " + ex.getMessage());
+          } else {
+            commandLine.getErr().println("error: " + ex);
+            ex.printStackTrace(commandLine.getErr());
+          }
+          return 1;
+        });
+    return cli;
+  }
+}

@@ -1,0 +1,49 @@
+package io.triangulate.core.cli;
+
+import io.triangulate.core.config.ConfigLoader;
+import io.triangulate.core.db.Database;
+import io.triangulate.core.run.Home;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Options every command shares, as a Picocli mixin: where configs live and where local state
+ * (embedded database, landing files) lives. The database itself is chosen by the environment:
+ * {@code DATABASE_URL} (+ {@code DATABASE_USER}/{@code DATABASE_PASSWORD}) or the embedded one.
+ */
+public final class CommonOptions {
+
+  @Option(
+      names = "--config-dir",
+      paramLabel = "DIR",
+      description = "Folder with YAML configs (default: ${DEFAULT-VALUE}; files missing there fall back to bundled defaults).",
+      defaultValue = "configs")
+  private Path configDir;
+
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description = "Local state: embedded database, landing and truth files (default: $TRIANGULATE_HOME or ./.triangulate).")
+  private Path home;
+
+  public ConfigLoader configs() {
+    return new ConfigLoader(configDir);
+  }
+
+  public Home home() {
+    return home != null ? new Home(home.toAbsolutePath()) : Home.fromEnvironment(System.getenv());
+  }
+
+  /** Opens (and migrates) the warehouse; the caller closes it. */
+  public Database openDatabase() {
+    Progress.info("opening database…");
+    Database db = Database.open(home().root(), environment());
+    Progress.info("using " + db.description());
+    return db;
+  }
+
+  Map<String, String> environment() {
+    return System.getenv();
+  }
+}

@@ -1,0 +1,32 @@
+package io.triangulate.core.cli;
+
+import java.io.PrintStream;
+
+/**
+ * Progress and status lines for people, on standard error so standard output stays clean for
+ * tables and data. {@code TRIANGULATE_QUIET=1} silences them (tests, scripted use).
+ */
+public final class Progress {
+
+  private static final PrintStream OUT = System.err;
+  private static volatile boolean quiet = "1".equals(System.getenv("TRIANGULATE_QUIET"));
+
+  private Progress() {}
+
+  public static void setQuiet(boolean value) {
+    quiet = value;
+  }
+
+  public static void info(String message) {
+    if (!quiet) {
+      OUT.println("· " + message);
+    }
+  }
+
+  /** A one-line counter such as {@code [12/56] build 2026-01-16}. */
+  public static void step(int done, int total, String what) {
+    if (!quiet) {
+      OUT.printf("[%d/%d] %s%n", done, total, what);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package io.triangulate.core.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The warehouse connection. With {@code DATABASE_URL} set it is that server; otherwise an embedded
+ * PostgreSQL whose data directory persists under the Triangulate home, so separate commands see
+ * the same data. Closing it stops the embedded server (a server started with {@code db start}
+ * is reached through {@code DATABASE_URL} instead and keeps running).
+ */
+public final class Database implements AutoCloseable {
+
+  public static final String URL_VARIABLE = "DATABASE_URL";
+  public static final String USER_VARIABLE = "DATABASE_USER";
+  public static final String PASSWORD_VARIABLE = "DATABASE_PASSWORD";
+
+  private final DataSource dataSource;
+  private final EmbeddedPostgres embedded;
+  private final String description;
+
+  private Database(DataSource dataSource, EmbeddedPostgres embedded, String description) {
+    this.dataSource = dataSource;
+    this.embedded = embedded;
+    this.description = description;
+  }
+
+  /** Opens the database the environment points at, migrating it to the current schema. */
+  public static Database open(Path home, Map<String, String> environment) {
+    Optional<String> url = Optional.ofNullable(environment.get(URL_VARIABLE)).filter(s -> !s.isBlank());
+    Database db =
+        url.isPresent()
+            ? external(url.get(), environment.get(USER_VARIABLE), environment.get(PASSWORD_VARIABLE))
+            : embedded(home.resolve("pgdata"), 0);
+    Migrations.migrate(db.dataSource());
+    return db;
+  }
+
+  /** A server reached by JDBC URL; credentials come from the environment, never from files. */
+  public static Database external(String url, String user, String password) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(JdbcUrls.toJdbc(url));
+    if (user != null && !user.isBlank()) {
+      ds.setUser(user);
+    }
+    if (password != null && !password.isBlank()) {
+      ds.setPassword(password);
+    }
+    return new Database(ds, null, "PostgreSQL at " + JdbcUrls.redact(url));
+  }
+
+  /** An embedded server on {@code dataDir} (kept between runs); port 0 picks a free port. */
+  public static Database embedded(Path dataDir, int port) {
+    try {
+      Files.createDirectories(dataDir);
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDir)
+              .setCleanDataDirectory(false)
+              // Bulk loads and mart rebuilds are the workload: give them memory, skip durability
+              // work that a local, re-creatable warehouse does not need.
+              .setServerConfig("max_wal_size", "2GB")
+              .setServerConfig("synchronous_commit", "off")
+              .setServerConfig("work_mem", "64MB")
+              .setServerConfig("maintenance_work_mem", "256MB")
+              .setServerConfig("shared_buffers", "256MB");
+      if (port > 0) {
+        builder.setPort(port);
+      }
+      EmbeddedPostgres pg = builder.start();
+      return new Database(
+          pg.getPostgresDatabase(), pg, "embedded PostgreSQL in " + dataDir + " (port " + pg.getPort() + ")");
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDir, e);
+    }
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public Optional<Integer> embeddedPort() {
+    return Optional.ofNullable(embedded).map(EmbeddedPostgres::getPort);
+  }
+
+  /** A jOOQ context on a fresh connection from the pool-less data source. */
+  public DSLContext dsl() {
+    return DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+  }
+
+  public Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  @Override
+  public void close() {
+    if (embedded != null) {
+      try {
+        embedded.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.triangulate.core.sql;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
+
+/**
+ * Rebuilds mart tables for one data interval: for each model, in order, delete the interval's rows
+ * and insert the model's SELECT, all in one transaction. Running it twice for the same {@code ds}
+ * therefore leaves the same rows, and a failure leaves the previous rows untouched.
+ */
+public final class SqlModelMaterializer {
+
+  /** Rows written by one model for the interval. */
+  public record Result(String model, int rows, long millis) {}
+
+  private final DSLContext dsl;
+
+  public SqlModelMaterializer(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  public List<Result> materialize(
+      List<SqlModel> models, LocalDate ds, Map<String, ?> parameters, Consumer<Result> progress) {
+    Map<String, Object> all = new LinkedHashMap<>(parameters);
+    all.put("ds", ds);
+    return dsl.transactionResult(
+        tx -> {
+          DSLContext t = tx.dsl();
+          List<Result> results = new java.util.ArrayList<>();
+          for (SqlModel model : models) {
+            long start = System.nanoTime();
+            t.execute("delete from " + model.table() + " where ds = ?", ds);
+            NamedParameters.Bound bound = NamedParameters.bind(model.select(), all, model.name());
+            // Insert by column name, not position, so a model's column order cannot silently
+            // shift values into the wrong mart column.
+            String columns = String.join(", ", columnNames(t, bound));
+            int rows =
+                t.execute(
+                    "insert into " + model.table() + " (" + columns + ")\nselect " + columns
+                        + " from (\n" + bound.sql() + "\n) as model",
+                    bound.values().toArray());
+            Result r = new Result(model.name(), rows, (System.nanoTime() - start) / 1_000_000);
+            progress.accept(r);
+            results.add(r);
+          }
+          return results;
+        });
+  }
+
+  private static List<String> columnNames(DSLContext t, NamedParameters.Bound bound) {
+    return java.util.Arrays.stream(
+            t.resultQuery("select * from (\n" + bound.sql() + "\n) as model limit 0", bound.values().toArray())
+                .fetch()
+                .fields())
+        .map(f -> '"' + f.getName() + '"')
+        .toList();
+  }
+}
