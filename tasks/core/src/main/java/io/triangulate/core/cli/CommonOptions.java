@@ -35,8 +35,26 @@ public final class CommonOptions {
     return home != null ? new Home(home.toAbsolutePath()) : Home.fromEnvironment(System.getenv());
   }
 
+  private static volatile Database session;
+
+  /**
+   * Makes every {@link #openDatabase()} in this process return a borrowed handle on {@code db}
+   * until {@link #endSession()}; used when one process runs many tasks.
+   */
+  public static void beginSession(Database db) {
+    session = db;
+  }
+
+  public static void endSession() {
+    session = null;
+  }
+
   /** Opens (and migrates) the warehouse; the caller closes it. */
   public Database openDatabase() {
+    Database shared = session;
+    if (shared != null) {
+      return shared.borrow();
+    }
     Progress.info("opening database…");
     Database db = Database.open(home().root(), environment());
     Progress.info("using " + db.description());

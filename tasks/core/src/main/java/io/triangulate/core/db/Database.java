@@ -88,6 +88,14 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * A handle on the same server whose {@link #close()} does nothing: lets commands run in-process
+   * by {@code triangulate run} share one database instead of each starting their own.
+   */
+  public Database borrow() {
+    return new Database(dataSource, null, description);
+  }
+
   public DataSource dataSource() {
     return dataSource;
   }
