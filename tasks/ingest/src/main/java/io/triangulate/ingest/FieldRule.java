@@ -1,0 +1,155 @@
+package io.triangulate.ingest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+/**
+ * How one CSV column is checked and normalised before it is copied into raw. {@link #apply} returns
+ * the value to load ({@code null} for a missing optional value) or throws {@link RowRejected} with a
+ * reason a user can act on.
+ */
+public interface FieldRule {
+
+  String apply(String value, LocalDate ds);
+
+  /** Ids: required, no whitespace, at most 64 characters. */
+  static FieldRule id() {
+    return (v, ds) -> {
+      requirePresent(v);
+      if (v.length() > 64) {
+        throw new RowRejected("is longer than 64 characters");
+      }
+      for (int i = 0; i < v.length(); i++) {
+        if (Character.isWhitespace(v.charAt(i))) {
+          throw new RowRejected("contains whitespace: '" + v + "'");
+        }
+      }
+      return v;
+    };
+  }
+
+  /** An id that may be missing (e.g. a creative id on an ad event). */
+  static FieldRule optionalId() {
+    FieldRule id = id();
+    return (v, ds) -> v.isEmpty() ? null : id.apply(v, ds);
+  }
+
+  static FieldRule text() {
+    return (v, ds) -> {
+      requirePresent(v);
+      return v;
+    };
+  }
+
+  static FieldRule optionalText() {
+    return (v, ds) -> v.isEmpty() ? null : v;
+  }
+
+  static FieldRule oneOf(Set<String> allowed) {
+    return (v, ds) -> {
+      requirePresent(v);
+      if (!allowed.contains(v)) {
+        throw new RowRejected("must be one of " + new java.util.TreeSet<>(allowed) + ", got '" + v + "'");
+      }
+      return v;
+    };
+  }
+
+  static FieldRule date() {
+    return (v, ds) -> {
+      requirePresent(v);
+      try {
+        return LocalDate.parse(v).toString();
+      } catch (DateTimeParseException e) {
+        throw new RowRejected("is not a date (YYYY-MM-DD): '" + v + "'");
+      }
+    };
+  }
+
+  /** A date that cannot lie after the interval being loaded (e.g. a signup date). */
+  static FieldRule dateNotAfterInterval() {
+    FieldRule date = date();
+    return (v, ds) -> {
+      String d = date.apply(v, ds);
+      if (LocalDate.parse(d).isAfter(ds)) {
+        throw new RowRejected("is " + d + ", after the interval " + ds + " being loaded");
+      }
+      return d;
+    };
+  }
+
+  /** An ISO-8601 timestamp with offset that falls inside the interval's UTC day; stored as UTC. */
+  static FieldRule timestampInInterval() {
+    return (v, ds) -> {
+      requirePresent(v);
+      Instant t;
+      try {
+        t = OffsetDateTime.parse(v).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new RowRejected("is not an ISO-8601 timestamp with offset (e.g. 2026-01-05T14:03:00Z): '" + v + "'");
+      }
+      Instant start = ds.atStartOfDay().toInstant(ZoneOffset.UTC);
+      if (t.isBefore(start) || !t.isBefore(start.plusSeconds(86_400))) {
+        throw new RowRejected("is " + t + ", outside the interval " + ds + " (UTC)");
+      }
+      return t.toString();
+    };
+  }
+
+  static FieldRule decimal(double min, boolean minInclusive, double max, boolean maxInclusive) {
+    return (v, ds) -> {
+      requirePresent(v);
+      double x;
+      try {
+        x = Double.parseDouble(v);
+      } catch (NumberFormatException e) {
+        throw new RowRejected("is not a number: '" + v + "'");
+      }
+      if (!Double.isFinite(x)) {
+        throw new RowRejected("is not a finite number: '" + v + "'");
+      }
+      boolean aboveMin = minInclusive ? x >= min : x > min;
+      boolean belowMax = maxInclusive ? x <= max : x < max;
+      if (!aboveMin || !belowMax) {
+        throw new RowRejected(
+            "must be in " + (minInclusive ? "[" : "(") + fmt(min) + ", " + fmt(max) + (maxInclusive ? "]" : ")")
+                + ", got " + v);
+      }
+      return v.strip();
+    };
+  }
+
+  static FieldRule nonNegativeDecimal() {
+    return decimal(0, true, Double.MAX_VALUE, true);
+  }
+
+  static FieldRule positiveInteger() {
+    return (v, ds) -> {
+      requirePresent(v);
+      long x;
+      try {
+        x = Long.parseLong(v.strip());
+      } catch (NumberFormatException e) {
+        throw new RowRejected("is not a whole number: '" + v + "'");
+      }
+      if (x < 1 || x > Integer.MAX_VALUE) {
+        throw new RowRejected("must be a whole number >= 1, got " + v);
+      }
+      return Long.toString(x);
+    };
+  }
+
+  private static void requirePresent(String v) {
+    if (v.isEmpty()) {
+      throw new RowRejected("is required but empty");
+    }
+  }
+
+  private static String fmt(double x) {
+    return x == Double.MAX_VALUE ? "∞" : (x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x));
+  }
+}

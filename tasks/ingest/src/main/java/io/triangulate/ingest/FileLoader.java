@@ -1,0 +1,187 @@
+package io.triangulate.ingest;
+
+import io.triangulate.core.csv.CsvFormatException;
+import io.triangulate.core.csv.CsvReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * Loads one landing file inside the caller's transaction: validates each row, streams the good ones
+ * with COPY into a temporary table, moves them into raw skipping ids that raw already holds, and
+ * records the bad ones in quarantine and the counts in reconciliation.
+ */
+final class FileLoader {
+
+  /** Sources other files reference; their accepted ids must be visible to later files of the load. */
+  private static final Set<String> REFERENCED = Set.of("advertisers", "campaigns", "creatives", "members");
+
+  private record Quarantined(long line, String field, String reason, String rawText) {}
+
+  private final Connection connection;
+  private final CopyManager copy;
+  private final KnownIds known;
+
+  FileLoader(Connection connection, CopyManager copy, KnownIds known) {
+    this.connection = connection;
+    this.copy = copy;
+    this.known = known;
+  }
+
+  FileReconciliation load(SourceSpec spec, Path file, LocalDate ds) throws IOException, SQLException {
+    String fileName = file.getFileName().toString();
+    List<Quarantined> quarantine = new ArrayList<>();
+    Set<String> keysInFile = new HashSet<>();
+    long read = 0;
+    long valid = 0;
+    long duplicatesInFile = 0;
+    String tmp = "tmp_load_" + spec.table();
+    try (Statement st = connection.createStatement()) {
+      st.execute("create temp table " + tmp + " (like " + spec.qualifiedTable() + ") on commit drop");
+    }
+    if (REFERENCED.contains(spec.name())) {
+      known.ids(spec.name());
+    }
+    String columns = String.join(", ", spec.fieldNames()) + ", load_ds";
+    try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        Writer out =
+            new BufferedWriter(
+                new OutputStreamWriter(
+                    new PGCopyOutputStream(copy.copyIn("copy " + tmp + " (" + columns + ") from stdin with (format csv)")),
+                    StandardCharsets.UTF_8),
+                1 << 16)) {
+      int[] position = headerPositions(spec, csv.next(), file);
+      int[] keyIdx = spec.key().stream().mapToInt(spec::indexOf).toArray();
+      int width = spec.fields().size();
+      String dsText = ds.toString();
+      String[] values = new String[width + 1];
+      values[width] = dsText;
+      CsvReader.Row row;
+      while ((row = readRow(csv, file)) != null) {
+        read++;
+        Quarantined bad = validate(spec, row, position, values, ds);
+        if (bad != null) {
+          quarantine.add(bad);
+          continue;
+        }
+        String key = keyIdx.length == 1 ? values[keyIdx[0]] : values[keyIdx[0]] + '\u0001' + values[keyIdx[1]];
+        if (!keysInFile.add(key)) {
+          duplicatesInFile++;
+          continue;
+        }
+        if (REFERENCED.contains(spec.name())) {
+          known.add(spec.name(), key);
+        }
+        CopyCsv.writeRow(out, values);
+        valid++;
+      }
+    }
+    long inserted;
+    try (Statement st = connection.createStatement()) {
+      inserted = st.executeUpdate("insert into " + spec.qualifiedTable() + " select * from " + tmp + " on conflict do nothing");
+      st.execute("drop table " + tmp);
+    }
+    writeQuarantine(spec, fileName, ds, quarantine);
+    return new FileReconciliation(
+        spec.name(), fileName, read, inserted, quarantine.size(), duplicatesInFile + (valid - inserted));
+  }
+
+  private static CsvReader.Row readRow(CsvReader csv, Path file) throws IOException {
+    try {
+      return csv.next();
+    } catch (CsvFormatException e) {
+      throw new LoadFailure(file + ": " + e.getMessage() + "; fix the file and re-run the load for this interval");
+    }
+  }
+
+  /** Maps each spec field to its column in the file; the header must name exactly the spec's fields. */
+  private static int[] headerPositions(SourceSpec spec, CsvReader.Row header, Path file) {
+    if (header == null) {
+      throw new LoadFailure(file + ": the file is empty; expected a header line " + spec.fieldNames());
+    }
+    List<String> names = header.fields().stream().map(String::strip).toList();
+    Set<String> expected = new TreeSet<>(spec.fieldNames());
+    Set<String> found = new TreeSet<>(names);
+    if (!expected.equals(found) || names.size() != found.size()) {
+      Set<String> missing = new TreeSet<>(expected);
+      missing.removeAll(found);
+      Set<String> extra = new TreeSet<>(found);
+      extra.removeAll(expected);
+      throw new LoadFailure(
+          file + ": line 1: header does not match the " + spec.name() + " format (docs/input-formats.md)"
+              + (missing.isEmpty() ? "" : "; missing columns " + missing)
+              + (extra.isEmpty() ? "" : "; unknown columns " + extra)
+              + (names.size() != found.size() ? "; a column is repeated" : ""));
+    }
+    int[] position = new int[spec.fields().size()];
+    for (int i = 0; i < position.length; i++) {
+      position[i] = names.indexOf(spec.fields().get(i).name());
+    }
+    return position;
+  }
+
+  private Quarantined validate(SourceSpec spec, CsvReader.Row row, int[] position, String[] values, LocalDate ds) {
+    List<String> fields = row.fields();
+    if (fields.size() != position.length) {
+      return new Quarantined(
+          row.line(), null, "has " + fields.size() + " fields, the header has " + position.length, row.rawText());
+    }
+    for (int i = 0; i < position.length; i++) {
+      Field f = spec.fields().get(i);
+      String value;
+      try {
+        value = f.rule().apply(fields.get(position[i]), ds);
+      } catch (RowRejected r) {
+        return new Quarantined(row.line(), f.name(), f.name() + " " + r.getMessage(), row.rawText());
+      }
+      if (value != null && f.references() != null && !known.contains(f.references(), value)) {
+        return new Quarantined(
+            row.line(), f.name(), f.name() + " '" + value + "' does not exist in " + f.references(), row.rawText());
+      }
+      values[i] = value;
+    }
+    if (spec.rowCheck() != null) {
+      String reason = spec.rowCheck().apply(values, ds);
+      if (reason != null) {
+        return new Quarantined(row.line(), null, reason, row.rawText());
+      }
+    }
+    return null;
+  }
+
+  private void writeQuarantine(SourceSpec spec, String fileName, LocalDate ds, List<Quarantined> rows)
+      throws SQLException, IOException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (Writer out =
+        new BufferedWriter(
+            new OutputStreamWriter(
+                new PGCopyOutputStream(
+                    copy.copyIn(
+                        "copy raw.load_quarantine (load_ds, source, file, line, field, reason, raw_text)"
+                            + " from stdin with (format csv)")),
+                StandardCharsets.UTF_8))) {
+      for (Quarantined q : rows) {
+        CopyCsv.writeRow(
+            out,
+            new String[] {ds.toString(), spec.name(), fileName, Long.toString(q.line()), q.field(), q.reason(), q.rawText()});
+      }
+    }
+  }
+}
