@@ -1,0 +1,86 @@
+-- Staging: one view per raw table. Rename, cast, normalise to UTC; no business aggregation.
+-- Uniqueness of ids is enforced at load (raw primary keys; repeats are counted as duplicates in
+-- raw.load_reconciliation), so the views need no DISTINCT and keep raw's indexes usable.
+
+create schema if not exists staging;
+
+create or replace view staging.stg_advertisers as
+select
+    advertiser_id,
+    advertiser_name,
+    category
+from raw.advertisers;
+
+create or replace view staging.stg_campaigns as
+select
+    -- ids
+    campaign_id,
+    advertiser_id,
+    -- descriptive
+    campaign_name,
+    channel,
+    -- pricing and budget
+    pricing_model,
+    unit_price::double precision   as unit_price,
+    daily_budget::double precision as daily_budget,
+    -- flight and experiment design
+    start_date,
+    end_date,
+    holdout_share::double precision as holdout_share
+from raw.campaigns;
+
+create or replace view staging.stg_creatives as
+select
+    creative_id,
+    campaign_id,
+    coalesce(nullif(trim(creative_name), ''), 'unnamed ' || creative_id) as creative_name,
+    creative_name is null or trim(creative_name) = ''                    as creative_name_missing,
+    format,
+    headline,
+    coalesce(string_to_array(tags, '|'), '{}')                           as tags
+from raw.creatives;
+
+create or replace view staging.stg_members as
+select
+    member_id,
+    lower(region)       as region,
+    age_band,
+    lower(loyalty_tier) as loyalty_tier,
+    signup_date
+from raw.members;
+
+create or replace view staging.stg_experiment_assignments as
+select
+    campaign_id,
+    member_id,
+    arm,
+    assigned_date
+from raw.experiment_assignments;
+
+create or replace view staging.stg_ad_events as
+select
+    -- ids
+    e.event_id,
+    e.campaign_id,
+    c.advertiser_id,
+    e.creative_id,
+    e.member_id,
+    -- when (UTC)
+    e.event_ts,
+    (e.event_ts at time zone 'UTC')::date as event_date,
+    -- what
+    e.event_type,
+    e.cost::double precision              as cost
+from raw.ad_events e
+join raw.campaigns c on c.campaign_id = e.campaign_id;
+
+create or replace view staging.stg_transactions as
+select
+    order_id,
+    member_id,
+    advertiser_id,
+    order_ts,
+    (order_ts at time zone 'UTC')::date as order_date,
+    revenue::double precision           as revenue,
+    items
+from raw.transactions;
