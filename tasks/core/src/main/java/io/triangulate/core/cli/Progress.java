@@ -13,12 +13,22 @@ public final class Progress {
 
   private Progress() {}
 
+  private static volatile boolean muted;
+
   public static void setQuiet(boolean value) {
     quiet = value;
   }
 
+  /**
+   * Silences {@link #info} (not {@link #step}) while a runner drives many tasks and reports one
+   * line per step itself.
+   */
+  public static void mute(boolean value) {
+    muted = value;
+  }
+
   public static void info(String message) {
-    if (!quiet) {
+    if (!quiet && !muted) {
       OUT.println("· " + message);
     }
   }
