@@ -1,0 +1,113 @@
+package io.triangulate.decide;
+
+import io.triangulate.core.csv.CsvWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Result;
+
+/**
+ * The CSV files stakeholders get, read from the marts for one decision date. Column lists are the
+ * output contract (README, "Outputs"); member ids never appear in them.
+ */
+public final class Exports {
+
+  public static final String RECOMMENDATIONS = "campaign_recommendations.csv";
+  public static final String LIFT = "experiment_lift.csv";
+  public static final String KPI_SUMMARY = "kpi_summary.csv";
+  public static final String DAILY_TRENDS = "daily_trends.csv";
+
+  private static final String RECOMMENDATIONS_SQL =
+      """
+      select campaign_id, campaign_name, channel, spend, attributed_revenue, attributed_roas,
+             incremental_revenue, incremental_roas, incremental_roas_ci_low, incremental_roas_ci_high,
+             abs_lift, abs_lift_ci_low, abs_lift_ci_high, p_value, over_attribution,
+             incrementality_rank, efficiency_flag, recommendation, budget_change, reason
+      from marts.campaign_decisions
+      where ds = ?
+      order by incrementality_rank""";
+
+  private static final String LIFT_SQL =
+      """
+      select l.campaign_id, c.campaign_name, c.channel, l.segment_type, l.segment_value,
+             l.treated_n, l.control_n, l.treated_converters, l.control_converters,
+             l.treated_rate, l.control_rate, l.abs_lift, l.abs_lift_ci_low, l.abs_lift_ci_high,
+             l.rel_lift, l.rel_lift_ci_low, l.rel_lift_ci_high, l.p_value,
+             l.incremental_conversions, l.incremental_orders, l.incremental_orders_ci_low,
+             l.incremental_orders_ci_high, l.incremental_revenue, l.incremental_revenue_ci_low,
+             l.incremental_revenue_ci_high, l.spend, l.incremental_roas, l.incremental_roas_ci_low,
+             l.incremental_roas_ci_high
+      from marts.experiment_lift l
+      join marts.fct_campaign_to_date c on c.ds = l.ds and c.campaign_id = l.campaign_id
+      where l.ds = ?
+      order by l.campaign_id,
+               case l.segment_type when 'all' then 0 when 'region' then 1 when 'age_band' then 2 else 3 end,
+               l.segment_value""";
+
+  /** Channel KPIs over every built day up to the decision date, plus an 'all' row. */
+  private static final String KPI_SQL =
+      """
+      select coalesce(channel, 'all') as channel,
+             sum(impressions) as impressions, sum(clicks) as clicks, sum(spend) as spend,
+             sum(attributed_orders) as attributed_orders, sum(attributed_revenue) as attributed_revenue,
+             sum(clicks)::double precision / nullif(sum(impressions), 0) as ctr,
+             sum(attributed_orders)::double precision / nullif(sum(clicks), 0) as cvr,
+             sum(spend)::double precision / nullif(sum(clicks), 0) as cpc,
+             1000 * sum(spend)::double precision / nullif(sum(impressions), 0) as cpm,
+             sum(spend)::double precision / nullif(sum(attributed_orders), 0) as cpo,
+             sum(attributed_revenue)::double precision / nullif(sum(spend), 0) as roas
+      from marts.fct_channel_daily
+      where ds <= ?
+      group by rollup (channel)
+      order by channel is null, channel""";
+
+  private static final String TRENDS_SQL =
+      """
+      select ds, active_campaigns, impressions, clicks, spend, attributed_orders, attributed_revenue,
+             total_orders, total_revenue, buyers, ctr, cpm, roas, attributed_share_of_revenue
+      from marts.fct_platform_daily
+      where ds <= ?
+      order by ds""";
+
+  private final DSLContext dsl;
+
+  public Exports(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /** Writes all exports for {@code ds} into {@code dir}; returns the files written. */
+  public List<Path> writeAll(LocalDate ds, Path dir) {
+    return List.of(
+        write(RECOMMENDATIONS_SQL, ds, dir.resolve(RECOMMENDATIONS)),
+        write(LIFT_SQL, ds, dir.resolve(LIFT)),
+        write(KPI_SQL, ds, dir.resolve(KPI_SUMMARY)),
+        write(TRENDS_SQL, ds, dir.resolve(DAILY_TRENDS)));
+  }
+
+  public Result<Record> kpiSummary(LocalDate ds) {
+    return dsl.fetch(KPI_SQL, ds);
+  }
+
+  public Result<Record> dailyTrends(LocalDate ds) {
+    return dsl.fetch(TRENDS_SQL, ds);
+  }
+
+  public Result<Record> lift(LocalDate ds) {
+    return dsl.fetch(LIFT_SQL, ds);
+  }
+
+  private Path write(String sql, LocalDate ds, Path file) {
+    Result<Record> rows = dsl.fetch(sql, ds);
+    List<String> header = Arrays.stream(rows.fields()).map(Field::getName).toList();
+    try (CsvWriter w = CsvWriter.open(file, header)) {
+      for (Record r : rows) {
+        w.row(r.intoArray());
+      }
+    }
+    return file;
+  }
+}
