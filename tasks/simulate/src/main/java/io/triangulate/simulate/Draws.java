@@ -1,0 +1,66 @@
+package io.triangulate.simulate;
+
+/**
+ * Counter-based random numbers: every draw is a hash of (seed, purpose, entity, day, …), so any
+ * draw can be recomputed alone, in any order, on any thread. That is what lets day {@code d} be
+ * generated without days before it and still match a sequential run byte for byte.
+ *
+ * <p>Keys are chained with the SplitMix64 finaliser: {@code key(seed, purpose)} then
+ * {@code then(key, entity)}, {@code then(…, day)}. Floating-point transforms use {@link StrictMath}
+ * so results do not depend on the CPU or JIT intrinsics.
+ */
+final class Draws {
+
+  // One purpose per kind of decision, so that e.g. the audience draw and the arm draw of the same
+  // member and campaign are independent.
+  static final int MEMBER = 1;
+  static final int ADVERTISER = 2;
+  static final int CAMPAIGN = 3;
+  static final int CREATIVE = 4;
+  static final int AUDIENCE = 5;
+  static final int ARM = 6;
+  static final int OPPORTUNITY = 7;
+  static final int PURCHASE = 8;
+  static final int LIFT_KINDS = 9;
+  static final int FLIGHT_SLOTS = 10;
+
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+  private Draws() {}
+
+  static long key(long seed, int purpose) {
+    return mix(mix(seed) + purpose * GOLDEN);
+  }
+
+  static long then(long key, long value) {
+    return mix(key + (value + 1) * GOLDEN);
+  }
+
+  /** Uniform in [0, 1) from the top 53 bits of a hash. */
+  static double uniform(long hash) {
+    return (hash >>> 11) * 0x1.0p-53;
+  }
+
+  /** Integer in [0, bound). */
+  static int below(long hash, int bound) {
+    return (int) (uniform(hash) * bound);
+  }
+
+  /** Standard normal (Box–Muller) from a hash and its successor. */
+  static double normal(long hash) {
+    double u1 = 1.0 - uniform(hash); // (0, 1]: the logarithm stays finite
+    double u2 = uniform(mix(hash + GOLDEN));
+    return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * Math.PI * u2);
+  }
+
+  /** Lognormal with mean 1: {@code exp(sigma z - sigma²/2)}. */
+  static double meanOneLognormal(long hash, double sigma) {
+    return StrictMath.exp(sigma * normal(hash) - sigma * sigma / 2.0);
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}
