@@ -1,0 +1,162 @@
+package io.triangulate.mmm;
+
+import io.triangulate.mmm.model.MediaResponseModel;
+import io.triangulate.mmm.optimize.AllocationRow;
+import io.triangulate.mmm.optimize.BudgetPlanner;
+import io.triangulate.mmm.optimize.ChannelBounds;
+import io.triangulate.mmm.optimize.PlanSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code triangulate optimize --model DIR}: budget allocation on a fitted MMM. */
+@Command(
+    name = "optimize",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Splits a media budget across channels to maximise predicted incremental",
+      "revenue, on a model fitted by `triangulate mmm fit --out DIR`.",
+      "",
+      "Plans are steady states over --horizon periods: the same spend every",
+      "period, carryover fully built up. The optimum equalises marginal ROAS",
+      "across channels within per-channel bounds (default 0.5x to 2x current",
+      "spend; S-shaped curves are handled per channel). With the Bayesian",
+      "model the plan maximises posterior expected revenue and the 90%%",
+      "revenue interval comes from posterior draws; with ridge, from bootstrap",
+      "replicates. Current spend = mean of the latest --reference-periods.",
+      "",
+      "Writes allocation.csv: scenario, channel, current_spend, optimal_spend,",
+      "change, expected_revenue, expected_revenue_low, expected_revenue_high,",
+      "roas, mroas. Amounts are totals over the horizon; revenue is the media-",
+      "driven (incremental) part, not total sales. Each scenario has one row",
+      "per channel and a `total` row, whose mroas is the marginal ROAS the plan",
+      "equalises (empty when the budget sits at the bounds). Scenario `current`",
+      "keeps today's split; a scenario the bounds cannot reach is planned at the",
+      "nearest budget they allow and named *_capped_by_bounds.",
+      ""
+    })
+public final class OptimizeCommand implements Callable<Integer> {
+
+  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Folder written by `mmm fit` (with model.json).")
+  Path modelDir;
+
+  @Option(names = "--use", paramLabel = "ridge|bayesian", description = "Which fitted model to plan with (default: bayesian if fitted, else ridge).")
+  String use;
+
+  @Option(names = "--budget", paramLabel = "X", description = "Total budget over the horizon to allocate (scenario `budget`).")
+  Double budget;
+
+  @Option(names = "--budget-scenarios", description = "Plan at 90/100/110/120/150%% of the current budget (the default when no --budget or target is given).")
+  boolean scenarios;
+
+  @Option(names = "--target-roas", paramLabel = "R", description = "Also find the largest budget whose total ROAS stays ≥ R (scenario `target_roas`).")
+  Double targetRoas;
+
+  @Option(names = "--target-mroas", paramLabel = "R", description = "Also find the largest budget whose marginal ROAS stays ≥ R (scenario `target_mroas`).")
+  Double targetMroas;
+
+  @Option(names = "--bounds", split = ",", paramLabel = "CHANNEL=LOW:HIGH",
+      description = "Per-channel bounds as multiples of current spend, e.g. tv=0.8:1.5,search=0:3.")
+  List<String> relativeBounds = new ArrayList<>();
+
+  @Option(names = "--abs-bounds", split = ",", paramLabel = "CHANNEL=LOW:HIGH",
+      description = "Per-channel bounds as absolute totals over the horizon, e.g. tv=50000:120000.")
+  List<String> absoluteBounds = new ArrayList<>();
+
+  @Option(names = "--default-bounds", defaultValue = "0.5:2", paramLabel = "LOW:HIGH",
+      description = "Bounds (multiples of current spend) for channels not named (default: ${DEFAULT-VALUE}).")
+  String defaultBounds;
+
+  @Option(names = "--horizon", defaultValue = "52", paramLabel = "N", description = "Planning horizon in periods (default: ${DEFAULT-VALUE}).")
+  int horizon;
+
+  @Option(names = "--reference-periods", defaultValue = "52", paramLabel = "N",
+      description = "Current spend = mean of the latest N periods (default: ${DEFAULT-VALUE}).")
+  int referencePeriods;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where to write allocation.csv (default: the --model folder).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    List<MediaResponseModel> models = ModelJson.read(modelDir);
+    MediaResponseModel chosen = choose(models);
+    Map<String, ChannelBounds> bounds = new HashMap<>();
+    parseBounds(relativeBounds, true, bounds);
+    parseBounds(absoluteBounds, false, bounds);
+    PlanSettings settings = new PlanSettings(referencePeriods, horizon, bounds, ChannelBounds.parse(defaultBounds, true));
+    BudgetPlanner planner = new BudgetPlanner(chosen, settings);
+
+    List<AllocationRow> rows = new ArrayList<>(planner.currentPlan());
+    boolean anyRequest = budget != null || targetRoas != null || targetMroas != null;
+    if (budget != null) {
+      double[] range = planner.budgetRange();
+      if (budget < range[0] || budget > range[1]) {
+        throw new IllegalArgumentException(String.format(
+            "--budget %s is outside what the bounds allow over %d periods: %.2f to %.2f; widen --bounds or --default-bounds",
+            CsvOutput.number(budget), horizon, range[0], range[1]));
+      }
+      rows.addAll(planner.optimise("budget", budget));
+    }
+    if (scenarios || !anyRequest) {
+      rows.addAll(planner.scenarios());
+    }
+    if (targetRoas != null) {
+      rows.addAll(planner.targetRoas(targetRoas));
+    }
+    if (targetMroas != null) {
+      rows.addAll(planner.targetMarginalRoas(targetMroas));
+    }
+    Path dir = out != null ? out : (modelDir.toFile().isDirectory() ? modelDir : modelDir.toAbsolutePath().getParent());
+    write(dir.resolve("allocation.csv"), rows);
+    print(chosen, rows);
+    return 0;
+  }
+
+  private MediaResponseModel choose(List<MediaResponseModel> models) {
+    if (use != null) {
+      return models.stream().filter(m -> m.model().equalsIgnoreCase(use)).findFirst().orElseThrow(() ->
+          new IllegalArgumentException("--use " + use + ": the saved fit has " + models.stream().map(MediaResponseModel::model).toList()));
+    }
+    return models.stream().filter(MediaResponseModel::fromPosterior).findFirst().orElse(models.get(0));
+  }
+
+  private static void parseBounds(List<String> specs, boolean relative, Map<String, ChannelBounds> into) {
+    for (String spec : specs) {
+      int eq = spec.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("bounds must look like CHANNEL=LOW:HIGH, got '" + spec + "'");
+      }
+      into.put(spec.substring(0, eq).trim(), ChannelBounds.parse(spec.substring(eq + 1), relative));
+    }
+  }
+
+  static void write(Path file, List<AllocationRow> rows) {
+    List<List<Object>> cells = new ArrayList<>();
+    for (AllocationRow r : rows) {
+      cells.add(List.of(r.scenario(), r.channel(), r.currentSpend(), r.optimalSpend(), r.change(), r.expectedRevenue(),
+          r.expectedRevenueLow(), r.expectedRevenueHigh(), r.roas(), r.mroas()));
+    }
+    CsvOutput.write(file, List.of("scenario", "channel", "current_spend", "optimal_spend", "change", "expected_revenue",
+        "expected_revenue_low", "expected_revenue_high", "roas", "mroas"), cells);
+  }
+
+  private static void print(MediaResponseModel model, List<AllocationRow> rows) {
+    System.out.println("plan on the " + model.model() + " model (totals over the horizon; revenue is incremental)");
+    System.out.printf("%-26s %-14s %14s %14s %14s %28s %10s%n",
+        "scenario", "channel", "current", "optimal", "revenue", "revenue 90% interval", "mroas");
+    for (AllocationRow r : rows) {
+      System.out.printf("%-26s %-14s %14s %14s %14s %28s %10s%n", r.scenario(), r.channel(),
+          CsvOutput.significant(r.currentSpend(), 5), CsvOutput.significant(r.optimalSpend(), 5),
+          CsvOutput.significant(r.expectedRevenue(), 5),
+          "[" + CsvOutput.significant(r.expectedRevenueLow(), 4) + ", " + CsvOutput.significant(r.expectedRevenueHigh(), 4) + "]",
+          CsvOutput.significant(r.mroas(), 4));
+    }
+  }
+}
