@@ -49,12 +49,12 @@ public final class DecideCommand implements Callable<Integer> {
     try (Database db = common.openDatabase()) {
       DecisionStore store = new DecisionStore(db.dsl());
       List<CampaignEvidence> evidence = store.evidence(interval.ds());
-      if (evidence.isEmpty()) {
+      if (evidence.isEmpty() && out != null) {
         throw new TaskFailure(
-            "no campaigns in marts.fct_campaign_to_date for " + interval.ds()
-                + "; run `triangulate build --ds " + interval.ds() + "` and `triangulate experiments --ds "
-                + interval.ds() + "` first");
+            "no campaigns in marts.fct_campaign_to_date for " + interval.ds() + " to report on; run `triangulate build --ds "
+                + interval.ds() + "` and `triangulate experiments --ds " + interval.ds() + "` first");
       }
+      // A day before any campaign has started has nothing to decide; it still replaces the day's rows.
       List<CampaignDecision> decisions = engine.decide(evidence);
       store.replace(interval.ds(), decisions);
       Progress.info("decide " + interval.ds() + ": " + decisions.size() + " campaigns ranked");

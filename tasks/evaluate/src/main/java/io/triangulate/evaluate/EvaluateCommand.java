@@ -58,7 +58,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  static void write(List<CampaignScore> scores, Path file) {
+  public static void write(List<CampaignScore> scores, Path file) {
     try (CsvWriter w = CsvWriter.open(file, List.of(
         "campaign_id", "true_incremental_orders", "est_incremental_orders", "ci_low", "ci_high", "covered",
         "true_incremental_revenue", "est_incremental_revenue", "revenue_ci_low", "revenue_ci_high", "revenue_covered"))) {

@@ -54,8 +54,14 @@ final class FileLoader {
     try (Statement st = connection.createStatement()) {
       st.execute("create temp table " + tmp + " (like " + spec.qualifiedTable() + ") on commit drop");
     }
+    // Read every id set this file needs now: the connection cannot run queries once COPY is open.
     if (REFERENCED.contains(spec.name())) {
       known.ids(spec.name());
+    }
+    for (Field f : spec.fields()) {
+      if (f.references() != null) {
+        known.ids(f.references());
+      }
     }
     String columns = String.join(", ", spec.fieldNames()) + ", load_ds";
     try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));

@@ -104,13 +104,26 @@ class IntervalLoaderIT {
   }
 
   @Test
+  void aFactsOnlyDayChecksReferencesAgainstEarlierDays(@TempDir Path day1, @TempDir Path day2) throws IOException {
+    IntervalLoader loader = new IntervalLoader(db.dataSource());
+    loader.load(landing(day1), DS, r -> {});
+    Files.writeString(
+        day2.resolve("ad_events.csv"),
+        "event_id,event_ts,event_type,campaign_id,creative_id,member_id,cost\n"
+            + "E10,2026-01-06T10:00:00Z,impression,C01,,M2,0.01\n"
+            + "E11,2026-01-06T10:00:00Z,impression,C02,,M2,0.01\n"); // C02 was quarantined on day 1
+    List<FileReconciliation> files = loader.load(day2, DS.plusDays(1), r -> {});
+    assertEquals(List.of(new FileReconciliation("ad_events", "ad_events.csv", 2, 1, 1, 0)), files);
+  }
+
+  @Test
   void reloadingTheSameIntervalChangesNothing(@TempDir Path dir) throws IOException {
     IntervalLoader loader = new IntervalLoader(db.dataSource());
     loader.load(landing(dir), DS, r -> {});
     Map<String, String> once = TableChecksum.ofSchemas(dsl, List.of("raw"));
     loader.load(dir, DS, r -> {});
     assertEquals(once, TableChecksum.ofSchemas(dsl, List.of("raw")));
-    assertEquals(2L, dsl.fetchSingle("select count(*) from raw.ad_events").get(0, Long.class));
+    assertEquals(2L, dsl.fetchSingle("select count(*) from raw.ad_events where load_ds = ?", DS).get(0, Long.class));
   }
 
   @Test

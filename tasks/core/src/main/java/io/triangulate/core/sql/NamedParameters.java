@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
 /**
  * Turns {@code :name} parameters in a model's SQL into JDBC {@code ?} placeholders with their values
  * in order, so models stay readable while every value is bound, never spliced into the text.
- * PostgreSQL casts ({@code ::date}) and quoted strings are left alone.
+ * PostgreSQL casts ({@code ::date}), quoted strings and comments (which may mention parameters
+ * when documenting them) are left alone.
  */
 public final class NamedParameters {
 
-  private static final Pattern TOKEN = Pattern.compile("'(?:[^']|'')*'|::|:([a-z_][a-z0-9_]*)");
+  private static final Pattern TOKEN = Pattern.compile("--[^\n]*|/\\*.*?\\*/|'(?:[^']|'')*'|::|:([a-z_][a-z0-9_]*)", Pattern.DOTALL);
 
   private NamedParameters() {}
 
