@@ -1,6 +1,9 @@
 -- Staging: one view per raw table. Rename, cast, normalise to UTC; no business aggregation.
 -- Uniqueness of ids is enforced at load (raw primary keys; repeats are counted as duplicates in
 -- raw.load_reconciliation), so the views need no DISTINCT and keep raw's indexes usable.
+-- Event and order dates are the load interval: the loader quarantines any row whose timestamp is
+-- not inside its interval's UTC day, so `load_ds` equals the UTC date and, unlike an expression on
+-- the timestamp, is indexed: a day's models read that day's rows, not all history.
 
 create schema if not exists staging;
 
@@ -67,7 +70,7 @@ select
     e.member_id,
     -- when (UTC)
     e.event_ts,
-    (e.event_ts at time zone 'UTC')::date as event_date,
+    e.load_ds                             as event_date,
     -- what
     e.event_type,
     e.cost::double precision              as cost
@@ -80,7 +83,7 @@ select
     member_id,
     advertiser_id,
     order_ts,
-    (order_ts at time zone 'UTC')::date as order_date,
+    load_ds                             as order_date,
     revenue::double precision           as revenue,
     items
 from raw.transactions;

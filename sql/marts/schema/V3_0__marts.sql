@@ -63,16 +63,19 @@ create table marts.fct_platform_daily (
 );
 
 -- ---------------------------------------------------------------- experiments
--- Members who had an ad opportunity on `ds`: a real impression in the treatment arm, a logged
--- ghost impression in control. The first such day starts a member's outcome window.
-create table marts.fct_experiment_exposure (
+-- Members whose first ad opportunity of a campaign fell on `ds`: a real impression in the treatment
+-- arm, a logged ghost impression in control (ghost ads). The first exposure starts a member's
+-- outcome window; keeping only first exposures keeps the cumulative statistics cheap.
+create table marts.fct_experiment_first_exposure (
     ds          date not null,
     campaign_id text not null,
     member_id   text not null,
     arm         text not null,
-    exposures   integer not null,
+    exposures   integer not null, -- opportunities on that first day
     primary key (ds, campaign_id, member_id)
 );
+create index fct_experiment_first_exposure_member on marts.fct_experiment_first_exposure (campaign_id, member_id);
+create index fct_experiment_first_exposure_campaign_ds on marts.fct_experiment_first_exposure (campaign_id, ds);
 
 -- Sufficient statistics per campaign, arm and segment, cumulative from the campaign's start to
 -- `ds`: enough for every lift estimate Java makes, without moving member rows out of SQL.

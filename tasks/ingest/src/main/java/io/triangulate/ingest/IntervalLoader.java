@@ -63,10 +63,18 @@ public final class IntervalLoader {
       }
       FileReconciliation r = loader.load(spec, file, ds);
       record(c, ds, r);
+      analyze(c, spec);
       results.add(r);
       progress.accept(r);
     }
     return results;
+  }
+
+  /** Keeps planner statistics current so the day's mart models get good plans. */
+  private static void analyze(Connection c, SourceSpec spec) throws SQLException {
+    try (var st = c.createStatement()) {
+      st.execute("analyze " + spec.qualifiedTable()); // name from the fixed source catalogue
+    }
   }
 
   private static void clearInterval(Connection c, LocalDate ds) throws SQLException {

@@ -47,6 +47,11 @@ public final class SqlModelMaterializer {
             progress.accept(r);
             results.add(r);
           }
+          // Fresh planner statistics: later models (and tomorrow's) join these tables, and
+          // estimates from an empty or much smaller table give badly wrong plans.
+          for (SqlModel model : models) {
+            t.execute("analyze " + model.table());
+          }
           return results;
         });
   }
