@@ -96,15 +96,13 @@ public final class ExperimentsTaskCommand implements Callable<Integer> {
         Progress.info(lift.key() + ": " + String.join("; ", notes));
       }
     }
-    spec.commandLine()
-        .getOut()
-        .printf(
-            "experiments %s: %d campaigns analysed, %d rows written to marts.experiment_lift%s%n",
+    Progress.info(
+        String.format(
+            "experiments %s: %d campaigns analysed, %d rows written to marts.experiment_lift%s",
             ds,
             campaigns,
             written,
-            withNotes == 0 ? "" : " (" + withNotes + " with undefined values; reasons on standard error)");
-    spec.commandLine().getOut().flush();
+            withNotes == 0 ? "" : " (" + withNotes + " with undefined values; reasons above)"));
   }
 
   private ConfidenceLevel confidenceLevel() {

@@ -33,8 +33,15 @@ public final class Progress {
     }
   }
 
-  /** A one-line counter such as {@code [12/56] build 2026-01-16}. */
+  /** A one-line counter such as {@code [12/56] build 2026-01-16}; muted like {@link #info}. */
   public static void step(int done, int total, String what) {
+    if (!quiet && !muted) {
+      OUT.printf("[%d/%d] %s%n", done, total, what);
+    }
+  }
+
+  /** The counter of whoever drives many tasks (the runner): shown even while tasks are muted. */
+  public static void overall(int done, int total, String what) {
     if (!quiet) {
       OUT.printf("[%d/%d] %s%n", done, total, what);
     }
