@@ -18,7 +18,7 @@ final class Charts {
   /** A label with two bars (e.g. attributed and incremental ROAS) and an interval on the second. */
   record Pair(String label, double first, double second, double secondLow, double secondHigh) {}
 
-  private static final int LABEL_WIDTH = 300;
+  private static final int LABEL_WIDTH = 360;
   private static final int PLOT_WIDTH = 520;
   private static final int ROW = 26;
   private static final int TOP = 30;
@@ -51,9 +51,9 @@ final class Charts {
   static String pairs(List<Pair> rows, String firstName, String secondName, String axisLabel) {
     double[] range =
         range(rows.stream().flatMapToDouble(r -> java.util.stream.DoubleStream.of(r.first(), r.second(), r.secondLow(), r.secondHigh())).toArray());
-    int height = TOP + rows.size() * ROW + 60;
+    int height = TOP + rows.size() * ROW + 80;
     StringBuilder svg = open(height);
-    axis(svg, range, height - 20, axisLabel, 1, "");
+    axis(svg, range, height - 30, axisLabel, 1, "");
     double zero = x(0, range);
     for (int i = 0; i < rows.size(); i++) {
       Pair r = rows.get(i);
@@ -65,7 +65,7 @@ final class Charts {
         svg.append(line(x(r.secondLow(), range), y + 17, x(r.secondHigh(), range), y + 17, "#0b2e6b", 1.5));
       }
     }
-    int ly = height - 14;
+    int ly = height - 6; // below the axis title
     svg.append(String.format(Locale.ROOT,
         "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"8\" fill=\"#b0b7c3\"/><text x=\"%d\" y=\"%d\" class=\"l\">%s</text>"
             + "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"8\" fill=\"#2f6fdf\"/><text x=\"%d\" y=\"%d\" class=\"l\">%s (line: 95%% interval)</text>",
@@ -98,7 +98,13 @@ final class Charts {
 
   private static void label(StringBuilder svg, String label, double y) {
     svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%s\" class=\"l\" text-anchor=\"end\">%s</text>",
-        LABEL_WIDTH - 10, coord(y + 4), esc(label)));
+        LABEL_WIDTH - 10, coord(y + 4), esc(shorten(label))));
+  }
+
+  /** Labels longer than the label column are cut with an ellipsis (the full text is in the tables). */
+  static String shorten(String label) {
+    int max = 52;
+    return label.length() <= max ? label : label.substring(0, max - 1) + "…";
   }
 
   private static void bar(StringBuilder svg, double x0, double x1, double y, double h, String color, String title) {
