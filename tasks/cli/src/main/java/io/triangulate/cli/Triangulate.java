@@ -16,7 +16,24 @@ import picocli.CommandLine.Command;
       ""
     },
     subcommands = {
-      // Registration list: one line per command class, grouped by pipeline stage.
+      // Pipeline tasks, in the order of configs/pipeline.yaml.
+      io.triangulate.simulate.SimulateCommand.class,
+      io.triangulate.ingest.LoadCommand.class,
+      BuildCommand.class,
+      io.triangulate.experiments.ExperimentsTaskCommand.class,
+      io.triangulate.decide.DecideCommand.class,
+      // Running the graph.
+      RunCommand.class,
+      DemoCommand.class,
+      DbCommand.class,
+      // Analyses of your own files.
+      io.triangulate.experiments.ExperimentCommand.class,
+      io.triangulate.attribution.AttributeCommand.class,
+      io.triangulate.mmm.MmmCommand.class,
+      io.triangulate.mmm.OptimizeCommand.class,
+      // Scoring and speed.
+      io.triangulate.evaluate.EvaluateCommand.class,
+      BenchmarkCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Triangulate implements Runnable {
