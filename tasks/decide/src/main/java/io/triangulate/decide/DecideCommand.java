@@ -5,6 +5,7 @@ import io.triangulate.core.cli.IntervalOption;
 import io.triangulate.core.cli.Progress;
 import io.triangulate.core.cli.TaskFailure;
 import io.triangulate.core.db.Database;
+import io.triangulate.core.run.TaskRunLog;
 import io.triangulate.decide.policy.CampaignDecision;
 import io.triangulate.decide.policy.CampaignEvidence;
 import io.triangulate.decide.policy.DecisionEngine;
@@ -47,22 +48,27 @@ public final class DecideCommand implements Callable<Integer> {
   public Integer call() {
     DecisionEngine engine = new DecisionEngine(DecisionPolicy.load(common.configs()));
     try (Database db = common.openDatabase()) {
-      DecisionStore store = new DecisionStore(db.dsl());
-      List<CampaignEvidence> evidence = store.evidence(interval.ds());
-      if (evidence.isEmpty() && out != null) {
-        throw new TaskFailure(
-            "no campaigns in marts.fct_campaign_to_date for " + interval.ds() + " to report on; run `triangulate build --ds "
-                + interval.ds() + "` and `triangulate experiments --ds " + interval.ds() + "` first");
-      }
-      // A day before any campaign has started has nothing to decide; it still replaces the day's rows.
-      List<CampaignDecision> decisions = engine.decide(evidence);
-      store.replace(interval.ds(), decisions);
-      Progress.info("decide " + interval.ds() + ": " + decisions.size() + " campaigns ranked");
-      if (out != null) {
-        export(db, decisions);
-      }
+      new TaskRunLog(db.dsl()).record("decide", interval.ds(), () -> decide(db, engine));
     }
     return 0;
+  }
+
+  private TaskRunLog.Counts decide(Database db, DecisionEngine engine) {
+    DecisionStore store = new DecisionStore(db.dsl());
+    List<CampaignEvidence> evidence = store.evidence(interval.ds());
+    if (evidence.isEmpty() && out != null) {
+      throw new TaskFailure(
+          "no campaigns in marts.fct_campaign_to_date for " + interval.ds() + " to report on; run `triangulate build --ds "
+              + interval.ds() + "` and `triangulate experiments --ds " + interval.ds() + "` first");
+    }
+    // A day before any campaign has started has nothing to decide; it still replaces the day's rows.
+    List<CampaignDecision> decisions = engine.decide(evidence);
+    store.replace(interval.ds(), decisions);
+    Progress.info("decide " + interval.ds() + ": " + decisions.size() + " campaigns ranked");
+    if (out != null) {
+      export(db, decisions);
+    }
+    return TaskRunLog.Counts.of(evidence.size(), decisions.size());
   }
 
   private void export(Database db, List<CampaignDecision> decisions) {

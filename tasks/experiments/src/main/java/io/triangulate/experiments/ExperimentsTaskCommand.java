@@ -5,6 +5,7 @@ import io.triangulate.core.cli.IntervalOption;
 import io.triangulate.core.cli.Progress;
 import io.triangulate.core.cli.TaskFailure;
 import io.triangulate.core.db.Database;
+import io.triangulate.core.run.TaskRunLog;
 import io.triangulate.experiments.lift.LiftEstimator;
 import io.triangulate.experiments.lift.SegmentLift;
 import io.triangulate.experiments.lift.SegmentStatistics;
@@ -64,7 +65,13 @@ public final class ExperimentsTaskCommand implements Callable<Integer> {
     ConfidenceLevel level = confidenceLevel();
     LocalDate ds = interval.ds();
     try (Database db = common.openDatabase()) {
-      DSLContext dsl = db.dsl();
+      new TaskRunLog(db.dsl()).record("experiments", ds, () -> estimateAndWrite(db.dsl(), ds, level));
+      return 0;
+    }
+  }
+
+  private TaskRunLog.Counts estimateAndWrite(DSLContext dsl, LocalDate ds, ConfidenceLevel level) {
+    try {
       List<SegmentStatistics> statistics = ExperimentStatsReader.read(dsl, ds);
       Map<String, Double> spend = CampaignSpendReader.read(dsl, ds);
 
@@ -77,7 +84,7 @@ public final class ExperimentsTaskCommand implements Callable<Integer> {
       }
       int written = ExperimentLiftWriter.replace(dsl, ds, lifts);
       report(ds, lifts, written);
-      return 0;
+      return TaskRunLog.Counts.of(statistics.size(), written);
     } catch (DataAccessException e) {
       throw new TaskFailure(
           "experiments " + ds + ": database error: " + e.getMessage()

@@ -4,6 +4,7 @@ import io.triangulate.core.cli.CommonOptions;
 import io.triangulate.core.cli.Progress;
 import io.triangulate.core.cli.TaskFailure;
 import io.triangulate.core.db.Database;
+import io.triangulate.core.run.TaskRunLog;
 import io.triangulate.core.run.Home;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -88,7 +89,10 @@ public final class SimulateCommand implements Callable<Integer> {
       generate(simulator, days, home, null);
     } else {
       try (Database db = common.openDatabase()) {
-        generate(simulator, days, home, new TruthLoader(db.dsl()));
+        new TaskRunLog(db.dsl()).record("simulate", days.size() == 1 ? days.get(0) : null, () -> {
+          generate(simulator, days, home, new TruthLoader(db.dsl()));
+          return new TaskRunLog.Counts(null, null, days.size() + " day(s)");
+        });
       }
     }
     return 0;

@@ -126,7 +126,12 @@ class ExperimentsTaskCommandTest {
   void writesHandComputedLiftAndRerunsIdentically() {
     CommandRun first = CommandRun.of(new ExperimentsTaskCommand(), "--ds", DS.toString());
     assertEquals(0, first.exitCode(), first.err());
-    assertTrue(first.out().contains("experiments 2026-01-16: 3 campaigns analysed, 4 rows written"), first.out());
+    assertEquals(
+        "experiments|succeeded|4",
+        dsl.fetchSingle(
+                "select task || '|' || status || '|' || rows_written from ops.task_runs where ds = ? order by run_id limit 1", DS)
+            .get(0, String.class),
+        "the run is recorded in ops.task_runs");
     Result<ExperimentLiftRecord> rows = liftRows();
     assertEquals(4, rows.size());
 
