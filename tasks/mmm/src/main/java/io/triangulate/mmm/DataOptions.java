@@ -7,8 +7,6 @@ import io.triangulate.mmm.data.DataIssue;
 import io.triangulate.mmm.data.DataQualityChecker;
 import io.triangulate.mmm.data.DatasetReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,13 +44,12 @@ public final class DataOptions {
   record Checked(io.triangulate.mmm.data.MmmDataset dataset, List<DataIssue> issues) {}
 
   Checked load() {
-    List<String> lines;
+    CsvTable table;
     try {
-      lines = Files.readAllLines(data, StandardCharsets.UTF_8);
+      table = CsvTable.read(data);
     } catch (IOException e) {
       throw new TaskFailure("cannot read --data " + data + ": " + e.getMessage(), e);
     }
-    CsvTable table = CsvTable.parse(data.toString(), lines);
     ColumnSpec spec = new ColumnSpec(dateColumn, target, channels, controls, datePattern);
     DatasetReader.Loaded loaded = DatasetReader.read(table, spec);
     List<DataIssue> issues = new ArrayList<>(loaded.issues());

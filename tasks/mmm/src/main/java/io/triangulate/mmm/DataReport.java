@@ -1,5 +1,6 @@
 package io.triangulate.mmm;
 
+import io.triangulate.core.csv.CsvWriter;
 import io.triangulate.mmm.data.DataIssue;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,6 +28,6 @@ final class DataReport {
       rows.add(List.of(issue.severity().name().toLowerCase(java.util.Locale.ROOT), issue.check(), issue.column(),
           issue.count(), issue.detail()));
     }
-    CsvOutput.write(file, List.of("severity", "check", "column", "count", "detail"), rows);
+    CsvWriter.write(file, List.of("severity", "check", "column", "count", "detail"), rows);
   }
 }

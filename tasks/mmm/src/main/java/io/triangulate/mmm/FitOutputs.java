@@ -1,5 +1,6 @@
 package io.triangulate.mmm;
 
+import io.triangulate.core.csv.CsvWriter;
 import io.triangulate.mmm.model.ChannelSummary;
 import io.triangulate.mmm.model.Decomposition;
 import io.triangulate.mmm.model.FitMetric;
@@ -48,13 +49,13 @@ final class FitOutputs {
             p.revenueHigh(), p.mroas()));
       }
     }
-    CsvOutput.write(dir.resolve("channel_summary.csv"), CHANNEL_SUMMARY_HEADER, summary);
-    CsvOutput.write(dir.resolve("fit_metrics.csv"), List.of("model", "metric", "value"), metrics);
-    CsvOutput.write(dir.resolve("parameters.csv"),
+    CsvWriter.write(dir.resolve("channel_summary.csv"), CHANNEL_SUMMARY_HEADER, summary);
+    CsvWriter.write(dir.resolve("fit_metrics.csv"), List.of("model", "metric", "value"), metrics);
+    CsvWriter.write(dir.resolve("parameters.csv"),
         List.of("model", "parameter", "estimate", "low", "high", "rhat", "ess"), parameters);
-    CsvOutput.write(dir.resolve("fit.csv"),
+    CsvWriter.write(dir.resolve("fit.csv"),
         List.of("model", "date", "actual", "fitted", "fitted_low", "fitted_high"), fit);
-    CsvOutput.write(dir.resolve("response_curves.csv"), List.of("model", "channel", "spend_per_period",
+    CsvWriter.write(dir.resolve("response_curves.csv"), List.of("model", "channel", "spend_per_period",
         "revenue_per_period", "revenue_low", "revenue_high", "mroas"), curves);
     ModelResult primary = primary(results);
     writeDecomposition(dir.resolve("decomposition.csv"), primary.decomposition());
@@ -83,7 +84,7 @@ final class FitOutputs {
             decomposition.values()[k][t]));
       }
     }
-    CsvOutput.write(file, List.of("date", "component", "value"), rows);
+    CsvWriter.write(file, List.of("date", "component", "value"), rows);
   }
 
   static void print(List<ModelResult> results, PrintStream out) {
@@ -92,10 +93,10 @@ final class FitOutputs {
     for (ModelResult result : results) {
       for (ChannelSummary s : result.channelSummaries()) {
         out.printf("%-9s %-16s %14s %14s %6.1f%% %12s %25s %12s%n", s.model(), s.channel(),
-            CsvOutput.significant(s.spend(), 6), CsvOutput.significant(s.contribution(), 6), 100 * s.contributionShare(),
-            CsvOutput.significant(s.roas(), 4),
-            "[" + CsvOutput.significant(s.roasLow(), 4) + ", " + CsvOutput.significant(s.roasHigh(), 4) + "]",
-            CsvOutput.significant(s.mroas(), 4));
+            ConsoleNumbers.significant(s.spend(), 6), ConsoleNumbers.significant(s.contribution(), 6), 100 * s.contributionShare(),
+            ConsoleNumbers.significant(s.roas(), 4),
+            "[" + ConsoleNumbers.significant(s.roasLow(), 4) + ", " + ConsoleNumbers.significant(s.roasHigh(), 4) + "]",
+            ConsoleNumbers.significant(s.mroas(), 4));
       }
     }
     for (ModelResult result : results) {
@@ -103,7 +104,7 @@ final class FitOutputs {
       for (FitMetric m : result.metrics()) {
         if (List.of("r_squared", "nrmse", "mape", "decomp_rssd", "cv_r_squared", "cv_mape", "rhat_max", "ess_min",
             "divergences", "ppc_coverage_90", "mape_lift").contains(m.metric())) {
-          line.append(' ').append(m.metric()).append('=').append(CsvOutput.significant(m.value(), 4));
+          line.append(' ').append(m.metric()).append('=').append(ConsoleNumbers.significant(m.value(), 4));
         }
       }
       out.println(line);

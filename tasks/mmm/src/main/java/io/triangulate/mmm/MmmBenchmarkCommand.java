@@ -56,7 +56,7 @@ public final class MmmBenchmarkCommand implements Callable<Integer> {
       System.out.println("bayesian  skipped: pymc_mmm_example.csv not found (use --example FILE)");
       return 0;
     }
-    CsvTable table = CsvTable.parse(file.toString(), Files.readAllLines(file));
+    CsvTable table = CsvTable.read(file);
     ModelInputs inputs = ModelInputs.prepare(DatasetReader.read(table,
         new ColumnSpec("date_week", "y", List.of("x1", "x2"), List.of("event_1", "event_2"), null)).dataset(), ModelSpec.defaults());
     start = System.nanoTime();

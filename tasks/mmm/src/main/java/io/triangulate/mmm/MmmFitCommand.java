@@ -21,8 +21,6 @@ import io.triangulate.mmm.ridge.RidgeSettings;
 import io.triangulate.mmm.transform.AdstockKind;
 import io.triangulate.mmm.transform.SaturationKind;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -209,7 +207,7 @@ public final class MmmFitCommand implements Callable<Integer> {
       return List.of();
     }
     try {
-      return LiftTestReader.read(CsvTable.parse(liftTests.toString(), Files.readAllLines(liftTests, StandardCharsets.UTF_8)));
+      return LiftTestReader.read(CsvTable.read(liftTests));
     } catch (IOException e) {
       throw new TaskFailure("cannot read --lift-tests " + liftTests + ": " + e.getMessage(), e);
     }

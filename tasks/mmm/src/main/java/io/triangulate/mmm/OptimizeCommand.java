@@ -1,5 +1,6 @@
 package io.triangulate.mmm;
 
+import io.triangulate.core.csv.CsvWriter;
 import io.triangulate.mmm.model.MediaResponseModel;
 import io.triangulate.mmm.optimize.AllocationRow;
 import io.triangulate.mmm.optimize.BudgetPlanner;
@@ -100,7 +101,7 @@ public final class OptimizeCommand implements Callable<Integer> {
       if (budget < range[0] || budget > range[1]) {
         throw new IllegalArgumentException(String.format(
             "--budget %s is outside what the bounds allow over %d periods: %.2f to %.2f; widen --bounds or --default-bounds",
-            CsvOutput.number(budget), horizon, range[0], range[1]));
+            CsvWriter.format(budget), horizon, range[0], range[1]));
       }
       rows.addAll(planner.optimise("budget", budget));
     }
@@ -143,7 +144,7 @@ public final class OptimizeCommand implements Callable<Integer> {
       cells.add(List.of(r.scenario(), r.channel(), r.currentSpend(), r.optimalSpend(), r.change(), r.expectedRevenue(),
           r.expectedRevenueLow(), r.expectedRevenueHigh(), r.roas(), r.mroas()));
     }
-    CsvOutput.write(file, List.of("scenario", "channel", "current_spend", "optimal_spend", "change", "expected_revenue",
+    CsvWriter.write(file, List.of("scenario", "channel", "current_spend", "optimal_spend", "change", "expected_revenue",
         "expected_revenue_low", "expected_revenue_high", "roas", "mroas"), cells);
   }
 
@@ -153,10 +154,10 @@ public final class OptimizeCommand implements Callable<Integer> {
         "scenario", "channel", "current", "optimal", "revenue", "revenue 90% interval", "mroas");
     for (AllocationRow r : rows) {
       System.out.printf("%-26s %-14s %14s %14s %14s %28s %10s%n", r.scenario(), r.channel(),
-          CsvOutput.significant(r.currentSpend(), 5), CsvOutput.significant(r.optimalSpend(), 5),
-          CsvOutput.significant(r.expectedRevenue(), 5),
-          "[" + CsvOutput.significant(r.expectedRevenueLow(), 4) + ", " + CsvOutput.significant(r.expectedRevenueHigh(), 4) + "]",
-          CsvOutput.significant(r.mroas(), 4));
+          ConsoleNumbers.significant(r.currentSpend(), 5), ConsoleNumbers.significant(r.optimalSpend(), 5),
+          ConsoleNumbers.significant(r.expectedRevenue(), 5),
+          "[" + ConsoleNumbers.significant(r.expectedRevenueLow(), 4) + ", " + ConsoleNumbers.significant(r.expectedRevenueHigh(), 4) + "]",
+          ConsoleNumbers.significant(r.mroas(), 4));
     }
   }
 }

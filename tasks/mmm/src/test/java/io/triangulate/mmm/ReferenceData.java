@@ -44,7 +44,7 @@ public final class ReferenceData {
   public static MmmDataset pymcExample() {
     Path path = require("pymc_mmm_example.csv");
     try {
-      CsvTable table = CsvTable.parse(path.getFileName().toString(), Files.readAllLines(path));
+      CsvTable table = CsvTable.read(path);
       ColumnSpec spec = new ColumnSpec("date_week", "y", List.of("x1", "x2"), List.of("event_1", "event_2"), null);
       return DatasetReader.read(table, spec).dataset();
     } catch (IOException e) {

@@ -7,9 +7,8 @@ import io.triangulate.attribution.datadriven.DataDrivenFit;
 import io.triangulate.attribution.markov.MarkovAttribution;
 import io.triangulate.attribution.markov.RemovalEffect;
 import io.triangulate.attribution.markov.Transition;
+import io.triangulate.core.csv.CsvWriter;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +25,10 @@ import java.util.List;
  *   <li>{@code transition_matrix_<k>.csv} — {@code from_state,to_state,probability} per order;
  *   <li>{@code data_driven_fit.csv} — {@code term,value}: held-out AUC, journey counts, coefficients.
  * </ul>
- * Files are replaced whole, so re-running leaves exactly one result.
+ * Files are replaced whole and atomically ({@link CsvWriter}), so re-running leaves exactly one
+ * result. Numbers are handed to the writer as text with this module's fixed decimals ({@link CsvCells})
+ * rather than its significant digits: that is the established format of these files, and a column of
+ * fixed decimals stays aligned when people read it.
  */
 public final class AttributionFiles {
 
@@ -57,54 +59,49 @@ public final class AttributionFiles {
     return written;
   }
 
-  private static Path writeCredits(Path file, List<ModelCredits> models) throws IOException {
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("model,channel,conversions,value,share\n");
+  private static Path writeCredits(Path file, List<ModelCredits> models) {
+    try (CsvWriter out = CsvWriter.open(file, List.of("model", "channel", "conversions", "value", "share"))) {
       for (ModelCredits model : models) {
         List<ChannelCredit> channels = new ArrayList<>(model.channels());
         channels.sort(Comparator.comparing(ChannelCredit::channel));
         for (ChannelCredit credit : channels) {
-          out.write(model.model() + ',' + CsvCells.text(credit.channel()) + ',' + CsvCells.amount(credit.conversions())
-              + ',' + CsvCells.amount(credit.value()) + ',' + CsvCells.fraction(credit.share()) + '\n');
+          out.row(model.model(), credit.channel(), CsvCells.amount(credit.conversions()),
+              CsvCells.amount(credit.value()), CsvCells.fraction(credit.share()));
         }
       }
     }
     return file;
   }
 
-  private static Path writeRemovalEffects(Path file, List<MarkovAttribution> models) throws IOException {
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("order,channel,removal_effect\n");
+  private static Path writeRemovalEffects(Path file, List<MarkovAttribution> models) {
+    try (CsvWriter out = CsvWriter.open(file, List.of("order", "channel", "removal_effect"))) {
       for (MarkovAttribution markov : models) {
         List<RemovalEffect> effects = new ArrayList<>(markov.removalEffects());
         effects.sort(Comparator.comparing(RemovalEffect::channel));
         for (RemovalEffect effect : effects) {
-          out.write(markov.order() + "," + CsvCells.text(effect.channel()) + ',' + CsvCells.fraction(effect.conversions()) + '\n');
+          out.row(markov.order(), effect.channel(), CsvCells.fraction(effect.conversions()));
         }
       }
     }
     return file;
   }
 
-  private static Path writeTransitions(Path file, List<Transition> transitions) throws IOException {
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("from_state,to_state,probability\n");
+  private static Path writeTransitions(Path file, List<Transition> transitions) {
+    try (CsvWriter out = CsvWriter.open(file, List.of("from_state", "to_state", "probability"))) {
       for (Transition transition : transitions) {
-        out.write(CsvCells.text(transition.from()) + ',' + CsvCells.text(transition.to()) + ','
-            + CsvCells.fraction(transition.probability()) + '\n');
+        out.row(transition.from(), transition.to(), CsvCells.fraction(transition.probability()));
       }
     }
     return file;
   }
 
-  private static Path writeFit(Path file, DataDrivenFit fit) throws IOException {
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("term,value\n");
-      out.write("held_out_auc," + CsvCells.fraction(fit.heldOutAuc()) + '\n');
-      out.write("training_journeys," + fit.trainingJourneys() + '\n');
-      out.write("held_out_journeys," + fit.heldOutJourneys() + '\n');
+  private static Path writeFit(Path file, DataDrivenFit fit) {
+    try (CsvWriter out = CsvWriter.open(file, List.of("term", "value"))) {
+      out.row("held_out_auc", CsvCells.fraction(fit.heldOutAuc()));
+      out.row("training_journeys", fit.trainingJourneys());
+      out.row("held_out_journeys", fit.heldOutJourneys());
       for (int i = 0; i < fit.coefficients().size(); i++) {
-        out.write("coefficient:" + CsvCells.text(fit.featureNames().get(i)) + ',' + CsvCells.fraction(fit.coefficients().get(i)) + '\n');
+        out.row("coefficient:" + fit.featureNames().get(i), CsvCells.fraction(fit.coefficients().get(i)));
       }
     }
     return file;

@@ -2,17 +2,10 @@ package io.triangulate.attribution.pathfile;
 
 import java.util.Locale;
 
-/** Formats CSV cells: text quoted only when it must be, numbers with a fixed, locale-free precision. */
+/** The fixed, locale-free precision of the numbers in the attribution files; quoting is {@code CsvWriter}'s job. */
 final class CsvCells {
 
   private CsvCells() {}
-
-  static String text(String value) {
-    if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0) {
-      return '"' + value.replace("\"", "\"\"") + '"';
-    }
-    return value;
-  }
 
   /** Credits and values: 6 decimals, far below a single conversion. */
   static String amount(double value) {

@@ -2,13 +2,11 @@ package io.triangulate.attribution.pathfile;
 
 import io.triangulate.attribution.ConversionPath;
 import io.triangulate.attribution.PathSet;
-import java.io.BufferedReader;
+import io.triangulate.core.csv.CsvFormatException;
+import io.triangulate.core.csv.CsvReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -26,29 +24,19 @@ public final class PathFileReader {
   private PathFileReader() {}
 
   public static PathFile read(Path file, char delimiter) throws IOException {
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String headerLine = reader.readLine();
-      if (headerLine == null) {
+    try (CsvReader reader = CsvReader.open(file, delimiter)) {
+      CsvReader.Row header = next(reader, file);
+      if (header == null) {
         throw new PathFileException(file + ": empty file, expected a header line");
       }
-      if (headerLine.startsWith("\uFEFF")) {
-        headerLine = headerLine.substring(1); // byte-order mark written by spreadsheet exports
-      }
-      List<String> header = DelimitedLine.split(headerLine, delimiter);
-      if (header == null) {
-        throw PathFileException.at(file, 1, "unclosed quote in header");
-      }
-      PathFileColumns columns = PathFileColumns.resolve(file, header, delimiter);
+      PathFileColumns columns = PathFileColumns.resolve(file, header.fields(), delimiter);
       PathSet.Builder paths = PathSet.builder();
-      long lineNumber = 1;
       int rows = 0;
-      String line;
-      while ((line = reader.readLine()) != null) {
-        lineNumber++;
-        if (line.isBlank()) {
-          continue;
+      for (CsvReader.Row row = next(reader, file); row != null; row = next(reader, file)) {
+        if (row.isBlank()) {
+          continue; // a line of spaces left by hand editing
         }
-        paths.add(parseRow(file, lineNumber, line, delimiter, columns, paths));
+        paths.add(parseRow(file, row.line(), row.fields(), delimiter, columns, paths));
         rows++;
       }
       if (rows == 0) {
@@ -60,12 +48,16 @@ public final class PathFileReader {
     }
   }
 
-  private static ConversionPath parseRow(Path file, long line, String text, char delimiter,
-      PathFileColumns columns, PathSet.Builder paths) {
-    List<String> fields = DelimitedLine.split(text, delimiter);
-    if (fields == null) {
-      throw PathFileException.at(file, line, "unclosed quote");
+  private static CsvReader.Row next(CsvReader reader, Path file) throws IOException {
+    try {
+      return reader.next();
+    } catch (CsvFormatException e) {
+      throw PathFileException.at(file, e.line(), e.problem());
     }
+  }
+
+  private static ConversionPath parseRow(Path file, long line, List<String> fields, char delimiter,
+      PathFileColumns columns, PathSet.Builder paths) {
     if (fields.size() != columns.header.size()) {
       throw PathFileException.at(file, line,
           "expected " + columns.header.size() + " fields separated by '" + delimiter + "', found " + fields.size());

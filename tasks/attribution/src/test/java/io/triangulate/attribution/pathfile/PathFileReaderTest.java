@@ -63,50 +63,63 @@ class PathFileReaderTest {
   @Test
   void namesTheMissingColumn() throws IOException {
     Path file = write("path;total_conversions;total_conversion_value", "a;1;2");
-    PathFileException error = assertThrows(PathFileException.class, () -> PathFileReader.read(file, ';'));
-    assertTrue(error.getMessage().contains("missing column(s) total_null"), error.getMessage());
-    assertTrue(error.getMessage().contains(file.toString()), error.getMessage());
+    String error = failure(file, ';');
+    assertTrue(error.contains("missing column(s) total_null"), error);
+    assertTrue(error.contains(file.toString()), error);
   }
 
   @Test
   void hintsAtTheDelimiterWhenTheHeaderHasOneColumn() throws IOException {
     Path file = write("path;total_conversions;total_null", "a;1;2");
-    PathFileException error = assertThrows(PathFileException.class, () -> PathFileReader.read(file, ','));
-    assertTrue(error.getMessage().contains("--delimiter"), error.getMessage());
+    String error = failure(file, ',');
+    assertTrue(error.contains("--delimiter"), error);
   }
 
   @Test
   void negativeCountNamesFileLineAndColumn() throws IOException {
     Path file = write("path;total_conversions;total_conversion_value;total_null", "a > b;1;2;0", "b;-1;0;3");
-    PathFileException error = assertThrows(PathFileException.class, () -> PathFileReader.read(file, ';'));
-    assertEquals(file + " line 3, column 'total_conversions' (field 2): negative number -1", error.getMessage());
+    String error = failure(file, ';');
+    assertEquals(file + " line 3, column 'total_conversions' (field 2): negative number -1", error);
   }
 
   @Test
   void emptyPathAndEmptyChannelAreErrors() throws IOException {
     Path empty = write("path;total_conversions;total_null", " ;1;0");
-    assertEquals(empty + " line 2, column 'path' (field 1): empty path",
-        assertThrows(PathFileException.class, () -> PathFileReader.read(empty, ';')).getMessage());
+    assertEquals(empty + " line 2, column 'path' (field 1): empty path", failure(empty, ';'));
     Path gap = write("path;total_conversions;total_null", "a >  > b;1;0");
-    assertTrue(assertThrows(PathFileException.class, () -> PathFileReader.read(gap, ';'))
-        .getMessage().contains("line 2, column 'path' (field 1): empty channel name at touch 2"));
+    assertTrue(failure(gap, ';').contains("line 2, column 'path' (field 1): empty channel name at touch 2"));
   }
 
   @Test
   void badNumberAndWrongFieldCountAreErrors() throws IOException {
     Path text = write("path;total_conversions;total_null", "a;one;0");
-    assertEquals(text + " line 2, column 'total_conversions' (field 2): 'one' is not a number",
-        assertThrows(PathFileException.class, () -> PathFileReader.read(text, ';')).getMessage());
+    assertEquals(text + " line 2, column 'total_conversions' (field 2): 'one' is not a number", failure(text, ';'));
     Path fields = write("path;total_conversions;total_null", "a;1");
-    assertEquals(fields + " line 2: expected 3 fields separated by ';', found 2",
-        assertThrows(PathFileException.class, () -> PathFileReader.read(fields, ';')).getMessage());
+    assertEquals(fields + " line 2: expected 3 fields separated by ';', found 2", failure(fields, ';'));
+  }
+
+  @Test
+  void quotedPathsMaySpanLinesAndBadQuotingNamesFileAndLine() throws IOException {
+    Path multi = write("\uFEFFpath;conversions;nulls", "\"a > b\n > c\";1;0", "  ", "d;2;0");
+    PathFile read = PathFileReader.read(multi, ';');
+    assertEquals(List.of("a", "b", "c", "d"), read.paths().channels());
+    assertEquals(2, read.rows(), "the line of spaces is skipped like a blank line");
+
+    Path unclosed = write("path;conversions;nulls", "a;1;0", "\"b;2;0");
+    assertEquals(unclosed + " line 3: quoted field never closed (missing \")", failure(unclosed, ';'));
+    Path trailing = write("path;conversions;nulls", "\"a\"b;1;0");
+    assertEquals(trailing + " line 2: unexpected 'b' after a closing quote", failure(trailing, ';'));
   }
 
   @Test
   void missingFileIsAClearError() {
     Path missing = dir.resolve("nope.csv");
-    assertEquals("path file not found: " + missing,
-        assertThrows(PathFileException.class, () -> PathFileReader.read(missing, ';')).getMessage());
+    assertEquals("path file not found: " + missing, failure(missing, ';'));
+  }
+
+  /** The message of the error reading {@code file} must fail with. */
+  private static String failure(Path file, char delimiter) {
+    return assertThrows(PathFileException.class, () -> PathFileReader.read(file, delimiter)).getMessage();
   }
 
   private Path write(String... lines) throws IOException {

@@ -2,22 +2,43 @@ package io.triangulate.core.csv;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A streaming RFC 4180 reader: comma (or another single-character) delimiter, double-quoted fields
- * with {@code ""} for a quote, quoted line breaks, LF or CRLF line ends. It keeps the physical line
- * number where each record starts and the record's raw text, so validation errors and quarantine rows
- * can point users at the exact place in their file.
+ * The project's one CSV reader: streaming RFC 4180 with a comma (or another single-character)
+ * delimiter, double-quoted fields with {@code ""} for a quote, quoted line breaks, and LF, CRLF or
+ * lone CR line ends. It keeps the physical line number where each record starts and the record's raw
+ * text, so validation errors and quarantine rows can point users at the exact place in their file.
+ *
+ * <p>Lenient where real exports are sloppy and harmless: a UTF-8 byte-order mark at the start is
+ * dropped, blank lines are skipped, a quote inside an unquoted field ({@code 5" screen}) is kept as a
+ * character. Strict where guessing would corrupt data: text after a closing quote and a quote never
+ * closed are {@link CsvFormatException}s naming the line.
+ *
+ * <p>Not thread-safe; closing it closes the underlying reader.
  */
 public final class CsvReader implements Closeable {
 
   /** One record: its fields, the 1-based line it starts on, and its text as it stood in the file. */
-  public record Row(List<String> fields, long line, String rawText) {}
+  public record Row(List<String> fields, long line, String rawText) {
+
+    /**
+     * True for a line of only spaces or tabs. It reads as one whitespace field, which callers that
+     * want a fixed number of fields usually skip like a blank line rather than reject.
+     */
+    public boolean isBlank() {
+      return fields.size() == 1 && fields.get(0).isBlank();
+    }
+  }
 
   private static final int BUFFER = 1 << 16;
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   private final Reader in;
   private final char delimiter;
@@ -25,6 +46,7 @@ public final class CsvReader implements Closeable {
   private int pos;
   private int len;
   private long line = 1;
+  private boolean atStart = true;
   private final StringBuilder raw = new StringBuilder(256);
   private final StringBuilder field = new StringBuilder(64);
 
@@ -37,6 +59,15 @@ public final class CsvReader implements Closeable {
     this.delimiter = delimiter;
   }
 
+  /**
+   * Opens a UTF-8 file. Bytes that are not UTF-8 fail the read ({@link java.nio.charset.MalformedInputException})
+   * rather than turning into replacement characters that would silently become different keys.
+   */
+  public static CsvReader open(Path file, char delimiter) throws IOException {
+    // No BufferedReader: next() already reads in 64K blocks.
+    return new CsvReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()), delimiter);
+  }
+
   /** The next record, or {@code null} at end of input. Blank lines are skipped. */
   public Row next() throws IOException {
     while (true) {
@@ -45,6 +76,7 @@ public final class CsvReader implements Closeable {
       List<String> fields = new ArrayList<>(16);
       field.setLength(0);
       boolean quoted = false;
+      long quoteLine = start; // where the open quote is, for the error if it never closes
       boolean sawAny = false;
       int c;
       while (true) {
@@ -54,7 +86,7 @@ public final class CsvReader implements Closeable {
             return null;
           }
           if (quoted) {
-            throw new CsvFormatException(start, "a quoted field is not closed before the end of the file");
+            throw new CsvFormatException(quoteLine, "quoted field never closed (missing \")");
           }
           break;
         }
@@ -65,12 +97,15 @@ public final class CsvReader implements Closeable {
             if (d == '"') {
               read(); // the escaped quote; read() already keeps it in the raw text
               field.append('"');
-            } else {
+            } else if (d == delimiter || d == '\n' || d == '\r' || d < 0) {
               quoted = false;
+            } else {
+              // "a"b has no reading that is not a guess, and a guess here shifts every later column.
+              throw new CsvFormatException(line, "unexpected '" + (char) d + "' after a closing quote");
             }
           } else {
-            if (c == '\n') {
-              line++;
+            if (c == '\n' || (c == '\r' && peek() != '\n')) {
+              line++; // LF, or a lone CR; a CRLF counts once, at its LF
             }
             field.append((char) c);
           }
@@ -78,6 +113,7 @@ public final class CsvReader implements Closeable {
         }
         if (c == '"' && field.length() == 0) {
           quoted = true;
+          quoteLine = line;
         } else if (c == delimiter) {
           fields.add(field.toString());
           field.setLength(0);
@@ -86,9 +122,10 @@ public final class CsvReader implements Closeable {
           break;
         } else if (c == '\r') {
           if (peek() == '\n') {
-            continue;
+            continue; // CRLF: the LF ends the record
           }
-          field.append('\r');
+          line++; // a lone CR (classic Mac OS exports) ends a record too
+          break;
         } else {
           field.append((char) c);
         }
@@ -130,11 +167,23 @@ public final class CsvReader implements Closeable {
   }
 
   private boolean fill() throws IOException {
-    len = in.read(buf, 0, BUFFER);
+    int count;
+    do {
+      count = in.read(buf, 0, BUFFER);
+    } while (count == 0); // a Reader may return 0 without being at the end
     pos = 0;
-    if (len <= 0) {
+    if (count < 0) {
       len = 0;
       return false;
+    }
+    len = count;
+    if (atStart) {
+      // Checked here, once per block, so the per-character path stays free of it.
+      atStart = false;
+      if (buf[0] == BYTE_ORDER_MARK) {
+        pos = 1;
+        return len > 1 || fill();
+      }
     }
     return true;
   }

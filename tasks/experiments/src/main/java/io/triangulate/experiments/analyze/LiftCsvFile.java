@@ -1,17 +1,17 @@
 package io.triangulate.experiments.analyze;
 
 import io.triangulate.core.cli.TaskFailure;
-import io.triangulate.experiments.csv.CsvWriter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.triangulate.core.csv.CsvWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Writes comparisons as CSV for machines: full double precision ({@link Double#toString}, which
- * round-trips exactly), and an empty field where a value is undefined.
+ * round-trips exactly, so downstream tools can recompute from the file), and an empty field where a
+ * value is undefined. Numbers are therefore handed to {@link CsvWriter} as text: its own ten-digit
+ * rounding is for people, and this file's contract is exact values.
  */
 final class LiftCsvFile {
 
@@ -23,8 +23,7 @@ final class LiftCsvFile {
   private LiftCsvFile() {}
 
   static void write(Path file, List<ArmLift> lifts, boolean segmented) {
-    try (CsvWriter csv = new CsvWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-      csv.writeRecord(segmented ? prepend("segment", COLUMNS) : COLUMNS);
+    try (CsvWriter csv = CsvWriter.open(file, segmented ? prepend("segment", COLUMNS) : COLUMNS)) {
       for (ArmLift lift : lifts) {
         List<String> values =
             List.of(
@@ -38,10 +37,10 @@ final class LiftCsvFile {
                 number(lift.absLiftInterval().high()),
                 number(lift.relLift()),
                 number(lift.pValue()));
-        csv.writeRecord(segmented ? prepend(lift.segment(), values) : values);
+        csv.row((segmented ? prepend(lift.segment(), values) : values).toArray());
       }
-    } catch (IOException e) {
-      throw new TaskFailure(file + ": cannot write: " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new TaskFailure(file + ": cannot write: " + e.getCause().getMessage(), e);
     }
   }
 

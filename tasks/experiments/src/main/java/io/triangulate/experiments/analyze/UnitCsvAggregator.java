@@ -1,8 +1,8 @@
 package io.triangulate.experiments.analyze;
 
 import io.triangulate.core.cli.TaskFailure;
-import io.triangulate.experiments.csv.CsvFormatException;
-import io.triangulate.experiments.csv.CsvReader;
+import io.triangulate.core.csv.CsvFormatException;
+import io.triangulate.core.csv.CsvReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,7 @@ final class UnitCsvAggregator {
         new CsvReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
       return aggregate(csv);
     } catch (CsvFormatException e) {
-      throw new TaskFailure(file + ":" + e.getMessage().replaceFirst("^line ", ""));
+      throw new TaskFailure(file + ":" + e.line() + ": " + e.problem());
     } catch (NoSuchFileException e) {
       throw new TaskFailure(file + ": no such file");
     } catch (IOException e) {
@@ -47,10 +47,11 @@ final class UnitCsvAggregator {
   }
 
   private ArmOutcomes aggregate(CsvReader csv) throws IOException {
-    List<String> header = csv.next();
-    if (header == null) {
+    CsvReader.Row headerRow = csv.next();
+    if (headerRow == null) {
       throw new TaskFailure(file + ": the file is empty; expected a header row naming the columns");
     }
+    List<String> header = headerRow.fields();
     int armIndex = columnIndex(header, armColumn, "--arm-col");
     int outcomeIndex = columnIndex(header, outcomeColumn, "--outcome");
     int segmentIndex = segmentColumn == null ? -1 : columnIndex(header, segmentColumn, "--segment-col");
@@ -59,22 +60,22 @@ final class UnitCsvAggregator {
     TreeSet<String> armValues = new TreeSet<>();
     boolean binary = true;
     long rows = 0;
-    List<String> record;
-    while ((record = csv.next()) != null) {
+    for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
       rows++;
+      List<String> record = row.fields();
       if (record.size() != header.size()) {
         throw new TaskFailure(
             String.format(
-                "%s:%d: row has %d fields but the header has %d", file, csv.line(), record.size(), header.size()));
+                "%s:%d: row has %d fields but the header has %d", file, row.line(), record.size(), header.size()));
       }
-      double outcome = parseOutcome(record.get(outcomeIndex), csv.line(), outcomeIndex);
+      double outcome = parseOutcome(record.get(outcomeIndex), row.line(), outcomeIndex);
       binary &= outcome == 0.0 || outcome == 1.0;
       String arm = record.get(armIndex);
       if (arm.isBlank()) {
         throw new TaskFailure(
             String.format(
                 "%s:%d:%d: arm column \"%s\" is empty; every unit needs an arm",
-                file, csv.line(), armIndex + 1, armColumn));
+                file, row.line(), armIndex + 1, armColumn));
       }
       String segment = segmentIndex < 0 ? ArmOutcomes.UNSEGMENTED : record.get(segmentIndex);
       armValues.add(arm);

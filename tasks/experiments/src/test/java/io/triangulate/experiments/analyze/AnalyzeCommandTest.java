@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.triangulate.core.cli.Progress;
+import io.triangulate.core.csv.CsvReader;
 import io.triangulate.experiments.ExperimentCommand;
-import io.triangulate.experiments.csv.CsvReader;
 import io.triangulate.experiments.testing.CommandRun;
 import java.io.IOException;
 import java.io.StringReader;
@@ -45,8 +45,8 @@ class AnalyzeCommandTest {
   private static List<List<String>> readCsv(Path file) throws IOException {
     CsvReader csv = new CsvReader(new StringReader(Files.readString(file)));
     List<List<String>> rows = new ArrayList<>();
-    for (List<String> r = csv.next(); r != null; r = csv.next()) {
-      rows.add(r);
+    for (CsvReader.Row r = csv.next(); r != null; r = csv.next()) {
+      rows.add(r.fields());
     }
     return rows;
   }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.triangulate.core.cli.Progress;
+import io.triangulate.core.csv.CsvReader;
 import io.triangulate.experiments.ExperimentCommand;
-import io.triangulate.experiments.csv.CsvReader;
 import io.triangulate.experiments.testing.CommandRun;
 import io.triangulate.experiments.testing.SharedDatasets;
 import java.io.IOException;
@@ -47,8 +47,8 @@ class HillstromAnalyzeTest {
     assertEquals(0, run.exitCode(), run.err());
     CsvReader csv = new CsvReader(new StringReader(Files.readString(out)));
     List<List<String>> rows = new ArrayList<>();
-    for (List<String> r = csv.next(); r != null; r = csv.next()) {
-      rows.add(r);
+    for (CsvReader.Row r = csv.next(); r != null; r = csv.next()) {
+      rows.add(r.fields());
     }
     return rows;
   }

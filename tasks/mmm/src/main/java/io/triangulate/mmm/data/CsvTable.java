@@ -1,14 +1,21 @@
 package io.triangulate.mmm.data;
 
+import io.triangulate.core.csv.CsvFormatException;
+import io.triangulate.core.csv.CsvReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed CSV file: header and rows of text cells, each row remembering its line number so errors
- * can point at it. Comma-separated, RFC 4180 quoting ({@code "a, b"}, {@code ""} for a quote), no
- * embedded newlines; blank lines are skipped.
+ * A CSV file held in memory: header and rows of text cells, each row remembering its line number so
+ * errors can point at it. Parsing is core's {@link CsvReader} (comma-separated, RFC 4180 quoting,
+ * quoted line breaks); blank lines and lines of spaces are skipped. Modelling tables are one row per
+ * period, small enough to hold whole, and the readers need random access to sort by date.
  */
 public final class CsvTable {
 
@@ -30,67 +37,48 @@ public final class CsvTable {
     }
   }
 
-  /** Parses the lines of a file; {@code source} names the file in error messages. */
+  /** Reads a UTF-8 file; its path names it in error messages. */
+  public static CsvTable read(Path file) throws IOException {
+    try (CsvReader csv = CsvReader.open(file, ',')) {
+      return parse(file.toString(), csv);
+    }
+  }
+
+  /** Parses lines already in memory; {@code source} names them in error messages. */
   public static CsvTable parse(String source, List<String> lines) {
+    try (CsvReader csv = new CsvReader(new StringReader(String.join("\n", lines)))) {
+      return parse(source, csv);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringReader does not fail
+    }
+  }
+
+  private static CsvTable parse(String source, CsvReader csv) throws IOException {
     List<String> header = null;
     List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (i == 0 && line.startsWith("\uFEFF")) {
-        line = line.substring(1);
-      }
-      if (line.isBlank()) {
-        continue;
-      }
-      List<String> cells = splitLine(source, i + 1, line);
-      if (header == null) {
-        header = cells.stream().map(String::trim).toList();
-      } else {
-        if (cells.size() != header.size()) {
-          throw new DataException(
-              source + ":" + (i + 1) + ": expected " + header.size() + " fields (as in the header), found "
-                  + cells.size());
+    try {
+      for (CsvReader.Row record = csv.next(); record != null; record = csv.next()) {
+        if (record.isBlank()) {
+          continue;
         }
-        rows.add(new Row(i + 1, cells));
+        List<String> cells = record.fields();
+        if (header == null) {
+          header = cells.stream().map(String::trim).toList();
+        } else if (cells.size() != header.size()) {
+          throw new DataException(
+              source + ":" + record.line() + ": expected " + header.size() + " fields (as in the header), found "
+                  + cells.size());
+        } else {
+          rows.add(new Row(Math.toIntExact(record.line()), cells));
+        }
       }
+    } catch (CsvFormatException e) {
+      throw new DataException(source + ":" + e.line() + ": " + e.problem());
     }
     if (header == null) {
       throw new DataException(source + ": the file is empty; expected a header line");
     }
     return new CsvTable(source, header, rows);
-  }
-
-  static List<String> splitLine(String source, int lineNumber, String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            cell.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          cell.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else if (c != '\r') {
-        cell.append(c);
-      }
-    }
-    if (quoted) {
-      throw new DataException(source + ":" + lineNumber + ": unterminated quoted field");
-    }
-    cells.add(cell.toString());
-    return cells;
   }
 
   public String source() {
