@@ -1,48 +1,57 @@
 -- Sufficient statistics for every campaign experiment, cumulative from the campaign's start to :ds.
 -- Population: members exposed (treatment) or ghost-exposed (control) so far. Outcome: their orders
 -- of the campaign's advertiser from their first exposure day through :ds (or the campaign end plus
--- :post_campaign_days). Campaigns that ended more than :lookback_days ago are no longer rebuilt,
--- so the day's cost is bounded by the live campaigns' windows, not by all history.
--- Most exposed members never order, so the population is counted in one pass and the order sums
--- are computed only for members who ordered; the two are joined per segment at the end.
+-- :post_campaign_days). Campaigns that ended more than :lookback_days ago are no longer rebuilt.
+--
+-- Cost per day, not per history:
+-- * Population counts are integers, so they are carried forward exactly: the previous day's row
+--   plus the day's first exposures (members(ds) = members(ds - 1) + first exposures on ds while
+--   ds is inside the window). A campaign without rows on ds - 1 (it had no exposures yet, or that
+--   day was never built) is recounted from fct_experiment_first_exposure, which gives the same
+--   integers, so a re-run, a backfill in order, or a build after a gap all leave identical rows.
+-- * Outcome sums (revenue is double precision, and orders_sq / revenue_sq are per-member squares)
+--   are recounted, driven by the orders, not by the exposed population: only the window's orders
+--   of the campaign's advertiser (about 1% of the event volume) are matched by index to their
+--   buyer's first exposure. Floating-point sums run in a fixed order (member, then order id) so the
+--   result does not depend on the plan.
 with campaigns as (
     select
         campaign_id,
         advertiser_id,
         start_date,
-        least(:ds::date, end_date + :post_campaign_days::int) as outcome_end
+        least(:ds::date, end_date + :post_campaign_days::int) as outcome_end,
+        end_date + :post_campaign_days::int >= :ds::date      as window_open
     from staging.stg_campaigns
     where start_date <= :ds
       and end_date + :post_campaign_days::int >= :ds::date - :lookback_days::int
 ),
 
-first_exposure as (
-    select x.campaign_id, x.member_id, x.arm, x.ds as first_ds
+previous as (
+    select s.campaign_id, s.arm, s.segment_type, s.segment_value, s.members
+    from marts.fct_experiment_stats s
+    join campaigns c on c.campaign_id = s.campaign_id
+    where s.ds = :ds::date - 1
+),
+
+-- First exposures to count afresh: the day's (while the window is open), and every earlier one of
+-- a campaign that has no row on the previous day.
+counted_exposure as (
+    select x.campaign_id, x.member_id, x.arm
     from campaigns c
     join marts.fct_experiment_first_exposure x
       on x.campaign_id = c.campaign_id
-     and x.ds between c.start_date and c.outcome_end
+     and x.ds = :ds
+    where c.window_open
+    union all
+    select x.campaign_id, x.member_id, x.arm
+    from campaigns c
+    join marts.fct_experiment_first_exposure x
+      on x.campaign_id = c.campaign_id
+     and x.ds between c.start_date and least(:ds::date - 1, c.outcome_end)
+    where not exists (select 1 from previous p where p.campaign_id = c.campaign_id)
 ),
 
--- Orders inside any live campaign's window, read by the indexed order date.
-orders as (
-    select member_id, advertiser_id, order_date, revenue
-    from staging.stg_transactions
-    where order_date between (select min(start_date) from campaigns) and :ds
-),
-
-buyer_outcomes as (
-    select f.campaign_id, f.member_id, f.arm, count(*) as orders, sum(t.revenue) as revenue
-    from first_exposure f
-    join campaigns c on c.campaign_id = f.campaign_id
-    join orders t
-      on t.member_id = f.member_id
-     and t.advertiser_id = c.advertiser_id
-     and t.order_date between f.first_ds and c.outcome_end
-    group by f.campaign_id, f.member_id, f.arm
-),
-
-population as (
+new_population as (
     select
         f.campaign_id, f.arm,
         case when grouping(m.region) = 0 then 'region'
@@ -51,13 +60,45 @@ population as (
              else 'all' end                                  as segment_type,
         coalesce(m.region, m.age_band, m.loyalty_tier, 'all') as segment_value,
         count(*)                                             as members
-    from first_exposure f
+    from counted_exposure f
     join staging.stg_members m on m.member_id = f.member_id
     group by grouping sets (
         (f.campaign_id, f.arm),
         (f.campaign_id, f.arm, m.region),
         (f.campaign_id, f.arm, m.age_band),
         (f.campaign_id, f.arm, m.loyalty_tier))
+),
+
+population as (
+    select campaign_id, arm, segment_type, segment_value, sum(members)::bigint as members
+    from (
+        select campaign_id, arm, segment_type, segment_value, members from previous
+        union all
+        select campaign_id, arm, segment_type, segment_value, members from new_population
+    ) p
+    group by campaign_id, arm, segment_type, segment_value
+),
+
+-- The window's orders of each live campaign's advertiser, read by the indexed order date.
+campaign_orders as (
+    select c.campaign_id, c.outcome_end, t.order_id, t.member_id, t.order_date, t.revenue
+    from campaigns c
+    join staging.stg_transactions t
+      on t.advertiser_id = c.advertiser_id
+     and t.order_date between c.start_date and c.outcome_end
+),
+
+buyer_outcomes as (
+    select x.campaign_id, x.member_id, x.arm, count(*) as orders, sum(o.revenue order by o.order_id) as revenue
+    from campaign_orders o
+    join marts.fct_experiment_first_exposure x
+      on x.campaign_id = o.campaign_id
+     and x.member_id = o.member_id
+     and x.ds <= o.order_date
+     and x.ds <= o.outcome_end
+    join campaigns c on c.campaign_id = x.campaign_id
+    where x.ds >= c.start_date
+    group by x.campaign_id, x.member_id, x.arm
 ),
 
 outcomes as (
@@ -71,8 +112,8 @@ outcomes as (
         count(*)                                             as converters,
         sum(b.orders)                                        as orders,
         sum(b.orders * b.orders)                             as orders_sq,
-        sum(b.revenue)                                       as revenue,
-        sum(b.revenue * b.revenue)                           as revenue_sq
+        sum(b.revenue order by b.member_id)                  as revenue,
+        sum(b.revenue * b.revenue order by b.member_id)      as revenue_sq
     from buyer_outcomes b
     join staging.stg_members m on m.member_id = b.member_id
     group by grouping sets (

@@ -86,6 +86,9 @@ public interface FieldRule {
   static FieldRule timestampInInterval() {
     return (v, ds) -> {
       requirePresent(v);
+      if (isCanonicalUtcSecondOf(v, ds)) {
+        return v; // what the general path below returns for it, without parsing
+      }
       Instant t;
       try {
         t = OffsetDateTime.parse(v).toInstant();
@@ -98,6 +101,30 @@ public interface FieldRule {
       }
       return t.toString();
     };
+  }
+
+  /**
+   * True for the common form {@code <ds>THH:MM:SSZ} with a valid time: such a value lies in the
+   * interval and {@link Instant#toString()} of it is the value itself.
+   */
+  private static boolean isCanonicalUtcSecondOf(String v, LocalDate ds) {
+    if (v.length() != 20 || v.charAt(10) != 'T' || v.charAt(13) != ':' || v.charAt(16) != ':' || v.charAt(19) != 'Z') {
+      return false;
+    }
+    int year = ds.getYear();
+    if (year < 1000 || year > 9999 || !v.startsWith(ds.toString())) {
+      return false;
+    }
+    int hour = twoDigits(v, 11);
+    int minute = twoDigits(v, 14);
+    int second = twoDigits(v, 17);
+    return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
+  }
+
+  private static int twoDigits(String v, int at) {
+    char a = v.charAt(at);
+    char b = v.charAt(at + 1);
+    return a >= '0' && a <= '9' && b >= '0' && b <= '9' ? (a - '0') * 10 + (b - '0') : -1;
   }
 
   static FieldRule decimal(double min, boolean minInclusive, double max, boolean maxInclusive) {

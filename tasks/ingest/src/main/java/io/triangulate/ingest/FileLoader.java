@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,8 +24,9 @@ import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Loads one landing file inside the caller's transaction: validates each row, streams the good ones
- * with COPY into a temporary table, moves them into raw skipping ids that raw already holds, and
- * records the bad ones in quarantine and the counts in reconciliation.
+ * with COPY into raw (or, if an id collides with another interval's row, into a temporary table
+ * moved into raw skipping ids that raw already holds), and records the bad ones in quarantine and
+ * the counts in reconciliation.
  */
 final class FileLoader {
 
@@ -43,7 +45,39 @@ final class FileLoader {
     this.known = known;
   }
 
+  /**
+   * Copies the good rows straight into raw (the interval's rows were just deleted, and repeats
+   * inside the file are dropped here, so an id can only collide with another interval's row). Only
+   * if raw already holds one of the ids does COPY fail; then the file is loaded again through a
+   * temporary table that skips the ids raw already holds. Straight COPY saves writing every row
+   * twice; the savepoint keeps the load all-or-nothing either way.
+   */
   FileReconciliation load(SourceSpec spec, Path file, LocalDate ds) throws IOException, SQLException {
+    Savepoint savepoint = connection.setSavepoint();
+    try {
+      FileReconciliation r = load(spec, file, ds, true);
+      connection.releaseSavepoint(savepoint);
+      return r;
+    } catch (IOException | SQLException e) {
+      if (!isUniqueViolation(e)) {
+        throw e;
+      }
+      connection.rollback(savepoint);
+      return load(spec, file, ds, false);
+    }
+  }
+
+  private static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private FileReconciliation load(SourceSpec spec, Path file, LocalDate ds, boolean direct)
+      throws IOException, SQLException {
     String fileName = file.getFileName().toString();
     List<Quarantined> quarantine = new ArrayList<>();
     Set<String> keysInFile = new HashSet<>();
@@ -51,8 +85,11 @@ final class FileLoader {
     long valid = 0;
     long duplicatesInFile = 0;
     String tmp = "tmp_load_" + spec.table();
-    try (Statement st = connection.createStatement()) {
-      st.execute("create temp table " + tmp + " (like " + spec.qualifiedTable() + ") on commit drop");
+    String target = direct ? spec.qualifiedTable() : tmp;
+    if (!direct) {
+      try (Statement st = connection.createStatement()) {
+        st.execute("create temp table " + tmp + " (like " + spec.qualifiedTable() + ") on commit drop");
+      }
     }
     // Read every id set this file needs now: the connection cannot run queries once COPY is open.
     if (REFERENCED.contains(spec.name())) {
@@ -68,7 +105,7 @@ final class FileLoader {
         Writer out =
             new BufferedWriter(
                 new OutputStreamWriter(
-                    new PGCopyOutputStream(copy.copyIn("copy " + tmp + " (" + columns + ") from stdin with (format csv)")),
+                    new PGCopyOutputStream(copy.copyIn("copy " + target + " (" + columns + ") from stdin with (format csv)")),
                     StandardCharsets.UTF_8),
                 1 << 16)) {
       int[] position = headerPositions(spec, csv.next(), file);
@@ -97,10 +134,12 @@ final class FileLoader {
         valid++;
       }
     }
-    long inserted;
-    try (Statement st = connection.createStatement()) {
-      inserted = st.executeUpdate("insert into " + spec.qualifiedTable() + " select * from " + tmp + " on conflict do nothing");
-      st.execute("drop table " + tmp);
+    long inserted = valid;
+    if (!direct) {
+      try (Statement st = connection.createStatement()) {
+        inserted = st.executeUpdate("insert into " + spec.qualifiedTable() + " select * from " + tmp + " on conflict do nothing");
+        st.execute("drop table " + tmp);
+      }
     }
     writeQuarantine(spec, fileName, ds, quarantine);
     return new FileReconciliation(

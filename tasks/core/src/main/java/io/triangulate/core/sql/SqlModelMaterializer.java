@@ -38,22 +38,39 @@ public final class SqlModelMaterializer {
             // Insert by column name, not position, so a model's column order cannot silently
             // shift values into the wrong mart column.
             String columns = String.join(", ", columnNames(t, bound));
-            int rows =
-                t.execute(
-                    "insert into " + model.table() + " (" + columns + ")\nselect " + columns
-                        + " from (\n" + bound.sql() + "\n) as model",
-                    bound.values().toArray());
+            int rows;
+            if (readsItself(model)) {
+              // A model that reads its own table (e.g. an anti-join on earlier days) must not scan
+              // the rows it is inserting: with an empty table's statistics the planner picks a
+              // nested loop whose inner scan re-reads every row inserted so far, O(rows^2). Compute
+              // the rows first, then insert them.
+              t.execute("drop table if exists pg_temp.model_rows");
+              t.execute(
+                  "create temp table model_rows on commit drop as select " + columns + " from (\n"
+                      + bound.sql() + "\n) as model",
+                  bound.values().toArray());
+              rows = t.execute("insert into " + model.table() + " (" + columns + ")\nselect " + columns + " from model_rows");
+              t.execute("drop table model_rows");
+            } else {
+              rows =
+                  t.execute(
+                      "insert into " + model.table() + " (" + columns + ")\nselect " + columns
+                          + " from (\n" + bound.sql() + "\n) as model",
+                      bound.values().toArray());
+            }
+            // Fresh planner statistics before the next model reads this table (and for tomorrow's
+            // build): estimates from an empty or much smaller table give badly wrong plans.
+            t.execute("analyze " + model.table());
             Result r = new Result(model.name(), rows, (System.nanoTime() - start) / 1_000_000);
             progress.accept(r);
             results.add(r);
           }
-          // Fresh planner statistics: later models (and tomorrow's) join these tables, and
-          // estimates from an empty or much smaller table give badly wrong plans.
-          for (SqlModel model : models) {
-            t.execute("analyze " + model.table());
-          }
           return results;
         });
+  }
+
+  private static boolean readsItself(SqlModel model) {
+    return model.select().toLowerCase(java.util.Locale.ROOT).contains(model.table().toLowerCase(java.util.Locale.ROOT));
   }
 
   private static List<String> columnNames(DSLContext t, NamedParameters.Bound bound) {
