@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.triangulate.core.cli.TaskFailure;
-import io.triangulate.core.db.Database;
-import io.triangulate.core.db.Migrations;
 import io.triangulate.core.db.TableChecksum;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,28 +13,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.triangulate.core.testing.EmbeddedDatabase;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Loads hand-written landing files with known defects into a real (embedded) PostgreSQL. */
 class IntervalLoaderIT {
 
   private static final LocalDate DS = LocalDate.parse("2026-01-05");
-  private static Database db;
+  @RegisterExtension static final EmbeddedDatabase DB = new EmbeddedDatabase();
   private static DSLContext dsl;
 
   @BeforeAll
-  static void start(@TempDir Path dir) {
-    db = Database.embedded(dir.resolve("pg"), 0);
-    Migrations.migrate(db.dataSource());
-    dsl = db.dsl();
-  }
-
-  @AfterAll
-  static void stop() {
-    db.close();
+  static void start() {
+    dsl = DB.dsl();
   }
 
   private static Path landing(Path dir) throws IOException {
@@ -71,7 +63,7 @@ class IntervalLoaderIT {
 
   @Test
   void quarantinesEveryBadRowWithLineFieldAndReasonAndReconciles(@TempDir Path dir) throws IOException {
-    List<FileReconciliation> files = new IntervalLoader(db.dataSource()).load(landing(dir), DS, r -> {});
+    List<FileReconciliation> files = new IntervalLoader(DB.dataSource()).load(landing(dir), DS, r -> {});
 
     Map<String, FileReconciliation> bySource = new java.util.HashMap<>();
     files.forEach(f -> bySource.put(f.source(), f));
@@ -105,7 +97,7 @@ class IntervalLoaderIT {
 
   @Test
   void aFactsOnlyDayChecksReferencesAgainstEarlierDays(@TempDir Path day1, @TempDir Path day2) throws IOException {
-    IntervalLoader loader = new IntervalLoader(db.dataSource());
+    IntervalLoader loader = new IntervalLoader(DB.dataSource());
     loader.load(landing(day1), DS, r -> {});
     Files.writeString(
         day2.resolve("ad_events.csv"),
@@ -118,7 +110,7 @@ class IntervalLoaderIT {
 
   @Test
   void reloadingTheSameIntervalChangesNothing(@TempDir Path dir) throws IOException {
-    IntervalLoader loader = new IntervalLoader(db.dataSource());
+    IntervalLoader loader = new IntervalLoader(DB.dataSource());
     loader.load(landing(dir), DS, r -> {});
     Map<String, String> once = TableChecksum.ofSchemas(dsl, List.of("raw"));
     loader.load(dir, DS, r -> {});
@@ -128,7 +120,7 @@ class IntervalLoaderIT {
 
   @Test
   void aMalformedFileFailsTheWholeIntervalAndWritesNothing(@TempDir Path dir) throws IOException {
-    IntervalLoader loader = new IntervalLoader(db.dataSource());
+    IntervalLoader loader = new IntervalLoader(DB.dataSource());
     loader.load(landing(dir), DS, r -> {});
     Map<String, String> before = TableChecksum.ofSchemas(dsl, List.of("raw"));
 

@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.triangulate.core.cli.TaskFailure;
-import io.triangulate.core.db.Database;
-import io.triangulate.core.db.Migrations;
 import io.triangulate.db.ops.tables.records.TaskRunsRecord;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,30 +19,23 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.triangulate.core.testing.EmbeddedDatabase;
 
 /** Records task runs in a real (embedded) PostgreSQL, with a clock that ticks on demand. */
 class TaskRunLogIT {
 
   private static final LocalDate DS = LocalDate.parse("2026-01-05");
   private static final Instant T0 = Instant.parse("2026-01-06T02:00:00Z");
-  private static Database db;
+  @RegisterExtension static final EmbeddedDatabase DB = new EmbeddedDatabase();
   private static DSLContext dsl;
 
   @BeforeAll
-  static void start(@TempDir Path dir) {
-    db = Database.embedded(dir.resolve("pg"), 0);
-    Migrations.migrate(db.dataSource());
-    dsl = db.dsl();
-  }
-
-  @AfterAll
-  static void stop() {
-    db.close();
+  static void start() {
+    dsl = DB.dsl();
   }
 
   @BeforeEach

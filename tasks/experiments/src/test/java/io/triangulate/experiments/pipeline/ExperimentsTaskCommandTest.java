@@ -9,13 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.triangulate.core.cli.CommonOptions;
 import io.triangulate.core.cli.Progress;
-import io.triangulate.core.db.Database;
-import io.triangulate.core.db.Migrations;
 import io.triangulate.db.marts.tables.records.ExperimentLiftRecord;
 import io.triangulate.experiments.ExperimentsTaskCommand;
 import io.triangulate.experiments.testing.CommandRun;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -23,7 +20,8 @@ import org.jooq.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import io.triangulate.core.testing.EmbeddedDatabase;
 
 /** The pipeline task against a real (embedded) PostgreSQL with the project's migrations. */
 class ExperimentsTaskCommandTest {
@@ -31,18 +29,14 @@ class ExperimentsTaskCommandTest {
   private static final LocalDate DS = LocalDate.parse("2026-01-16");
   private static final LocalDate OTHER_DAY = LocalDate.parse("2026-01-15");
 
-  @TempDir static Path dataDir;
-
-  private static Database db;
+  @RegisterExtension static final EmbeddedDatabase DB = new EmbeddedDatabase();
   private static DSLContext dsl;
 
   @BeforeAll
   static void startDatabase() {
     Progress.setQuiet(true);
-    db = Database.embedded(dataDir.resolve("pg"), 0);
-    Migrations.migrate(db.dataSource());
-    dsl = db.dsl();
-    CommonOptions.beginSession(db);
+    dsl = DB.dsl();
+    CommonOptions.beginSession(DB.database());
 
     // c1: both arms for the whole campaign and one region; c2: treatment only (control rows
     // missing) and zero spend; c3: statistics but no spend row at all.
@@ -70,11 +64,8 @@ class ExperimentsTaskCommandTest {
   }
 
   @AfterAll
-  static void stopDatabase() {
+  static void endSession() {
     CommonOptions.endSession();
-    if (db != null) {
-      db.close();
-    }
   }
 
   private static void stats(
