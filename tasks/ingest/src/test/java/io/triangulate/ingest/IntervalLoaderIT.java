@@ -109,6 +109,26 @@ class IntervalLoaderIT {
   }
 
   @Test
+  void anIdAlreadyLoadedOnAnotherDayIsADuplicateAndTheRestOfTheFileStillLoads(@TempDir Path day1, @TempDir Path day3)
+      throws IOException {
+    IntervalLoader loader = new IntervalLoader(DB.dataSource());
+    loader.load(landing(day1), DS, r -> {});
+    Files.writeString(
+        day3.resolve("transactions.csv"),
+        "order_id,order_ts,member_id,advertiser_id,revenue,items\n"
+            + "O1,2026-01-07T09:00:00Z,M1,A01,99.00,1\n" // O1 was loaded on 2026-01-05
+            + "O30,2026-01-07T09:30:00Z,M2,A01,5.00,2\n");
+    LocalDate third = DS.plusDays(2);
+    List<FileReconciliation> files = loader.load(day3, third, r -> {});
+    assertEquals(List.of(new FileReconciliation("transactions", "transactions.csv", 2, 1, 0, 1)), files);
+    assertEquals(
+        "12.50 on 2026-01-05",
+        DB.dsl().fetchSingle("select revenue || ' on ' || load_ds from raw.transactions where order_id = 'O1'").get(0, String.class),
+        "the first load of an id wins");
+    assertEquals(1L, DB.dsl().fetchSingle("select count(*) from raw.transactions where load_ds = ?", third).get(0, Long.class));
+  }
+
+  @Test
   void reloadingTheSameIntervalChangesNothing(@TempDir Path dir) throws IOException {
     IntervalLoader loader = new IntervalLoader(DB.dataSource());
     loader.load(landing(dir), DS, r -> {});
