@@ -92,14 +92,6 @@ public final class Exports {
     return dsl.fetch(KPI_SQL, ds);
   }
 
-  public Result<Record> dailyTrends(LocalDate ds) {
-    return dsl.fetch(TRENDS_SQL, ds);
-  }
-
-  public Result<Record> lift(LocalDate ds) {
-    return dsl.fetch(LIFT_SQL, ds);
-  }
-
   private Path write(String sql, LocalDate ds, Path file) {
     Result<Record> rows = dsl.fetch(sql, ds);
     List<String> header = Arrays.stream(rows.fields()).map(Field::getName).toList();

@@ -104,10 +104,6 @@ public final class Database implements AutoCloseable {
     return description;
   }
 
-  public Optional<Integer> embeddedPort() {
-    return Optional.ofNullable(embedded).map(EmbeddedPostgres::getPort);
-  }
-
   /** A jOOQ context on a fresh connection from the pool-less data source. */
   public DSLContext dsl() {
     return DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
