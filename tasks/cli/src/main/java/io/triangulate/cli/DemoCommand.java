@@ -74,7 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
       CommonOptions.beginSession(db);
       try {
         new PipelineRunner(pipeline, RunCommand.sharedArgs(common), Set.of())
-            .runTask(new io.triangulate.core.run.PipelineTask("export", List.of("decide", "--out", out.toString()), List.of(), ""), last);
+            .runCommand("export", List.of("decide", "--out", out.toString()), last);
       } finally {
         CommonOptions.endSession();
       }

@@ -56,7 +56,12 @@ final class PipelineRunner {
   }
 
   void runTask(PipelineTask task, LocalDate ds) {
-    List<String> args = new ArrayList<>(task.command());
+    runCommand(task.id(), task.command(), ds);
+  }
+
+  /** Runs one subcommand for {@code ds} with the shared options; a non-zero exit is a TaskFailure. */
+  void runCommand(String name, List<String> command, LocalDate ds) {
+    List<String> args = new ArrayList<>(command);
     args.add("--ds");
     args.add(ds.toString());
     args.addAll(sharedArgs);
@@ -66,7 +71,7 @@ final class PipelineRunner {
     int code = cli.execute(args.toArray(String[]::new));
     if (code != 0) {
       throw new TaskFailure(
-          "task '" + task.id() + "' failed for " + ds + " (exit " + code + "): " + err.toString().strip()
+          "task '" + name + "' failed for " + ds + " (exit " + code + "): " + err.toString().strip()
               + "\nretry that task with: triangulate " + String.join(" ", args)
               + "\nor resume the run with: triangulate run --from " + ds + " --to <last day>");
     }
