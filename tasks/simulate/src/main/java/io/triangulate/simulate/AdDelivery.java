@@ -35,6 +35,15 @@ final class AdDelivery {
   }
 
   CampaignDay simulate(Campaign c, Audience audience, LocalDate day) {
+    return simulate(c, audience, day, SpendScenario.ACTUAL, true);
+  }
+
+  /**
+   * @param scenario scales the opportunity probability of each day (capped at the configured
+   *     maximum); the same draws decide, so a higher multiplier only adds opportunities
+   * @param withRows false to skip building the ad_events text (the closed loop needs only counts)
+   */
+  CampaignDay simulate(Campaign c, Audience audience, LocalDate day, SpendScenario scenario, boolean withRows) {
     Members members = world.members;
     int maxLag = world.config.lift().maxLagDays();
     long today = day.toEpochDay();
@@ -43,13 +52,18 @@ final class AdDelivery {
     boolean live = today >= start && today <= end;
     boolean effective = c.relativeLift() != 0 && active(c, day);
     double[] decayPower = new double[maxLag + 1];
+    double[] multiplier = new double[maxLag + 1]; // of the day k days ago
+    boolean scaled = false;
     for (int k = 0; k <= maxLag; k++) {
       decayPower[k] = StrictMath.pow(c.adstockDecay(), k);
+      multiplier[k] = scenario.multiplier(c.channel(), today - k);
+      scaled |= multiplier[k] != 1.0;
     }
+    double cap = world.config.exposure().maxDailyOpportunity();
     double baseline = world.dayFactor(day) * c.advertiser().purchaseShare();
     long campaignKey = Draws.then(opportunityKey, c.index());
 
-    EventRows rows = new EventRows(c, day, world.config.dataQuality().duplicateEventRate());
+    EventRows rows = new EventRows(c, day, world.config.dataQuality().duplicateEventRate(), withRows);
     int[] effectMembers = new int[effective ? audience.size() : 0];
     double[] effects = new double[effectMembers.length];
     int effectCount = 0;
@@ -59,6 +73,7 @@ final class AdDelivery {
     for (int j = 0; j < audience.size(); j++) {
       int i = audience.member[j];
       double q = audience.opportunity[j];
+      double qToday = scaled ? Math.min(cap, q * multiplier[0]) : q;
       long memberKey = Draws.then(campaignKey, i);
       long todayDraw = Draws.then(memberKey, today);
       boolean treated = audience.treated[j];
@@ -66,7 +81,8 @@ final class AdDelivery {
       if (effective && treated) {
         double adstock = 0;
         for (long t = Math.max(start, today - maxLag); t <= Math.min(end, today); t++) {
-          if (Draws.uniform(Draws.then(memberKey, t)) < q) {
+          double qt = scaled ? Math.min(cap, q * multiplier[(int) (today - t)]) : q;
+          if (Draws.uniform(Draws.then(memberKey, t)) < qt) {
             adstock += decayPower[(int) (today - t)];
           }
         }
@@ -81,7 +97,7 @@ final class AdDelivery {
         }
       }
 
-      if (live && Draws.uniform(todayDraw) < q) {
+      if (live && Draws.uniform(todayDraw) < qToday) {
         int second = Draws.below(Draws.then(todayDraw, 1), SECONDS_PER_DAY);
         Creative creative = c.creatives().get(Draws.below(Draws.then(todayDraw, 2), c.creatives().size()));
         boolean duplicate = Draws.uniform(Draws.then(todayDraw, 3)) < rows.duplicateRate;
@@ -96,11 +112,14 @@ final class AdDelivery {
               second + 1 + Draws.below(Draws.then(todayDraw, 5), MAX_CLICK_DELAY_SECONDS));
           boolean clickDuplicate = Draws.uniform(Draws.then(todayDraw, 6)) < rows.duplicateRate;
           rows.add(EventRows.CLICK, clickSecond, creative, i, c.costPerClick() ? c.unitPrice() : 0.0, clickDuplicate);
+          rows.click(i, clickSecond);
         }
       }
     }
     return new CampaignDay(c, rows.text, rows.rows, rows.impressions, rows.clicks, rows.ghosts, rows.spend,
-        effectMembers, effects, effectCount, trueOrders, trueRevenue);
+        effectMembers, effects, effectCount, trueOrders, trueRevenue,
+        java.util.Arrays.copyOf(rows.clickMembers, (int) rows.clicks),
+        java.util.Arrays.copyOf(rows.clickSeconds, (int) rows.clicks));
   }
 
   /** Builds ad_events rows of one campaign-day; duplicates are exact copies, same event_id. */
@@ -122,8 +141,13 @@ final class AdDelivery {
     long ghosts;
     double spend;
 
-    EventRows(Campaign c, LocalDate day, double duplicateRate) {
+    private final boolean withText;
+    int[] clickMembers = new int[16];
+    int[] clickSeconds = new int[16];
+
+    EventRows(Campaign c, LocalDate day, double duplicateRate, boolean withText) {
       this.duplicateRate = duplicateRate;
+      this.withText = withText;
       this.idPrefix = "E" + compact(day) + "-" + c.id() + "-";
       this.dayPrefix = day + "T";
       this.campaignId = c.id();
@@ -132,7 +156,7 @@ final class AdDelivery {
     void add(String type, int second, Creative creative, int member, double cost, boolean duplicate) {
       sequence++;
       int copies = duplicate ? 2 : 1;
-      for (int copy = 0; copy < copies; copy++) {
+      for (int copy = 0; copy < copies && withText; copy++) {
         text.append(idPrefix);
         Csv.padded(text, sequence, 6);
         text.append(',');
@@ -150,6 +174,17 @@ final class AdDelivery {
         default -> ghosts++;
       }
       spend += cost;
+    }
+
+    /** Remembers a click (after {@link #add} counted it): web visits follow some clicks. */
+    void click(int member, int second) {
+      int k = (int) clicks - 1;
+      if (k == clickMembers.length) {
+        clickMembers = java.util.Arrays.copyOf(clickMembers, k * 2);
+        clickSeconds = java.util.Arrays.copyOf(clickSeconds, k * 2);
+      }
+      clickMembers[k] = member;
+      clickSeconds[k] = second;
     }
   }
 

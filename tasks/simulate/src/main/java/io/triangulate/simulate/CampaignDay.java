@@ -11,6 +11,8 @@ package io.triangulate.simulate;
  * @param effects relative effect r on those members: p = p0 × (1 + Σ r)
  * @param trueOrders Σ p0 × r: expected incremental orders caused today
  * @param trueRevenue Σ p0 × r × expected order value
+ * @param clickMembers members who clicked today, one entry per click (duplicated rows not repeated)
+ * @param clickSeconds second of the day of each click
  */
 record CampaignDay(
     Campaign campaign,
@@ -24,4 +26,6 @@ record CampaignDay(
     double[] effects,
     int effectCount,
     double trueOrders,
-    double trueRevenue) {}
+    double trueRevenue,
+    int[] clickMembers,
+    int[] clickSeconds) {}

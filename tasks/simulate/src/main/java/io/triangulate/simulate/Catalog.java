@@ -34,6 +34,10 @@ final class Catalog {
   static final List<String> PRIMARY_TAGS = List.of("discount", "lifestyle", "product");
   static final List<String> SECONDARY_TAGS = List.of("seasonal", "family", "premium", "red", "blue", "green");
 
+  /** Linear TV networks of the airings (fictional). */
+  static final List<String> NETWORKS =
+      List.of("Northstar One", "Metro TV", "Sports 24", "Home & Garden Network", "Newsline", "Family Channel");
+
   private Catalog() {}
 
   static String channelLabel(String channel) {

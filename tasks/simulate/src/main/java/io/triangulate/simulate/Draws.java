@@ -23,6 +23,15 @@ final class Draws {
   static final int PURCHASE = 8;
   static final int LIFT_KINDS = 9;
   static final int FLIGHT_SLOTS = 10;
+  static final int HOUSEHOLD = 11;
+  static final int IDENTITY = 12;
+  static final int IDENTITY_LINK = 13;
+  static final int BRAND_PLAN = 14;
+  static final int TV = 15;
+  static final int STREAMING = 16;
+  static final int WEB_VISIT = 17;
+  static final int WEB_PURCHASE = 18;
+  static final int CLICK_VISIT = 19;
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
@@ -39,6 +48,15 @@ final class Draws {
   /** Uniform in [0, 1) from the top 53 bits of a hash. */
   static double uniform(long hash) {
     return (hash >>> 11) * 0x1.0p-53;
+  }
+
+  /**
+   * One of four 16-bit uniforms in [0, 1) packed in a hash ({@code slot} 0..3): for daily
+   * exposure draws of millions of ids, where one hash per four days quarters the hashing and a
+   * resolution of 2^-16 is far below the probabilities drawn against.
+   */
+  static double quarter(long hash, int slot) {
+    return ((hash >>> (16 * slot)) & 0xFFFF) * 0x1.0p-16;
   }
 
   /** Integer in [0, bound). */

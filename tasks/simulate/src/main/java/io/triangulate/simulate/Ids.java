@@ -3,7 +3,8 @@ package io.triangulate.simulate;
 /**
  * Identifiers of simulated entities, derived from their index so that any day can name any entity
  * without state: advertiser {@code A01}, campaign {@code C03}, creative {@code CR0302} (campaign 3,
- * creative 2), member {@code M0000001}. Numbers are 1-based and zero-padded; wider worlds get
+ * creative 2), member {@code M0000001}, household {@code H0000001}, device {@code D0000001},
+ * streaming user {@code U0000001}, cookie {@code K0000001}. Numbers are 1-based and zero-padded; wider worlds get
  * wider numbers.
  */
 public final class Ids {
@@ -26,6 +27,28 @@ public final class Ids {
 
   public static String member(int index) {
     return "M" + padded(index + 1, MEMBER_DIGITS);
+  }
+
+  public static String household(int index) {
+    return "H" + padded(index + 1, MEMBER_DIGITS);
+  }
+
+  public static String device(int index) {
+    return "D" + padded(index + 1, MEMBER_DIGITS);
+  }
+
+  public static String streamingUser(int index) {
+    return "U" + padded(index + 1, MEMBER_DIGITS);
+  }
+
+  public static String cookie(int index) {
+    return "K" + padded(index + 1, MEMBER_DIGITS);
+  }
+
+  /** Appends {@code prefix} and the zero-padded 1-based number of {@code index}: the ids above, without a String. */
+  static void append(StringBuilder sb, char prefix, int index) {
+    sb.append(prefix);
+    Csv.padded(sb, index + 1L, MEMBER_DIGITS);
   }
 
   /** The 0-based index of a member id written by {@link #member(int)}. */

@@ -16,6 +16,9 @@ public final class Segments {
   public static final List<String> CHANNELS =
       List.of("onsite_search", "onsite_display", "offsite_social", "ctv_streaming", "email");
 
+  /** Media advertisers buy outside the platform: spend is known, exposures only partly (no holdouts). */
+  public static final List<String> BRAND_CHANNELS = List.of("linear_tv", "streaming", "ooh");
+
   public static final List<String> LIFT_KINDS = List.of("strong", "modest", "zero", "negative");
 
   public static final List<String> PRICING_MODELS = List.of("CPM", "CPC");

@@ -4,15 +4,18 @@ import io.triangulate.core.config.Check;
 import io.triangulate.core.config.ConfigException;
 import io.triangulate.core.config.ConfigLoader;
 import io.triangulate.simulate.config.BaselineConfig;
+import io.triangulate.simulate.config.BrandMediaConfig;
 import io.triangulate.simulate.config.CampaignOverride;
 import io.triangulate.simulate.config.ChannelConfig;
 import io.triangulate.simulate.config.DataQualityConfig;
 import io.triangulate.simulate.config.ExposureConfig;
 import io.triangulate.simulate.config.FlightConfig;
+import io.triangulate.simulate.config.IdentityConfig;
 import io.triangulate.simulate.config.LiftConfig;
 import io.triangulate.simulate.config.OrderConfig;
 import io.triangulate.simulate.config.PopulationConfig;
 import io.triangulate.simulate.config.SegmentEffects;
+import io.triangulate.simulate.config.WebConfig;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,7 +45,10 @@ public record SimulationConfig(
     ExposureConfig exposure,
     Map<String, ChannelConfig> channels,
     OrderConfig orders,
-    DataQualityConfig dataQuality) {
+    DataQualityConfig dataQuality,
+    IdentityConfig identity,
+    BrandMediaConfig brandMedia,
+    WebConfig web) {
 
   public static final String FILE = "simulation.yaml";
 
@@ -61,6 +67,9 @@ public record SimulationConfig(
     Check.required("exposure", exposure);
     Check.required("orders", orders);
     Check.required("data_quality", dataQuality);
+    Check.required("identity", identity);
+    Check.required("brand_media", brandMedia);
+    Check.required("web", web);
     channels = checkChannels(channels);
     campaignOverrides = checkOverrides(campaignOverrides, campaigns);
     if (lift.totalCount() != campaigns) {
@@ -87,27 +96,38 @@ public record SimulationConfig(
 
   public SimulationConfig withSeed(long newSeed) {
     return new SimulationConfig(newSeed, startDate, days, members, advertisers, campaigns, holdoutShare,
-        campaignOverrides, flights, baseline, population, lift, segmentEffects, exposure, channels, orders, dataQuality);
+        campaignOverrides, flights, baseline, population, lift, segmentEffects, exposure, channels, orders, dataQuality,
+        identity, brandMedia, web);
   }
 
   public SimulationConfig withMembers(int newMembers) {
     return new SimulationConfig(seed, startDate, days, newMembers, advertisers, campaigns, holdoutShare,
-        campaignOverrides, flights, baseline, population, lift, segmentEffects, exposure, channels, orders, dataQuality);
+        campaignOverrides, flights, baseline, population, lift, segmentEffects, exposure, channels, orders, dataQuality,
+        identity, brandMedia, web);
   }
 
   public SimulationConfig withDays(int newDays) {
     return new SimulationConfig(seed, startDate, newDays, members, advertisers, campaigns, holdoutShare,
-        campaignOverrides, flights, baseline, population, lift, segmentEffects, exposure, channels, orders, dataQuality);
+        campaignOverrides, flights, baseline, population, lift, segmentEffects, exposure, channels, orders, dataQuality,
+        identity, brandMedia, web);
   }
 
   public SimulationConfig withLift(LiftConfig newLift) {
     return new SimulationConfig(seed, startDate, days, members, advertisers, campaigns, holdoutShare,
-        campaignOverrides, flights, baseline, population, newLift, segmentEffects, exposure, channels, orders, dataQuality);
+        campaignOverrides, flights, baseline, population, newLift, segmentEffects, exposure, channels, orders, dataQuality,
+        identity, brandMedia, web);
   }
 
   public SimulationConfig withDataQuality(DataQualityConfig newDataQuality) {
     return new SimulationConfig(seed, startDate, days, members, advertisers, campaigns, holdoutShare,
-        campaignOverrides, flights, baseline, population, lift, segmentEffects, exposure, channels, orders, newDataQuality);
+        campaignOverrides, flights, baseline, population, lift, segmentEffects, exposure, channels, orders, newDataQuality,
+        identity, brandMedia, web);
+  }
+
+  public SimulationConfig withBrandMedia(BrandMediaConfig newBrandMedia) {
+    return new SimulationConfig(seed, startDate, days, members, advertisers, campaigns, holdoutShare,
+        campaignOverrides, flights, baseline, population, lift, segmentEffects, exposure, channels, orders, dataQuality,
+        identity, newBrandMedia, web);
   }
 
   private static Map<String, ChannelConfig> checkChannels(Map<String, ChannelConfig> channels) {

@@ -17,6 +17,8 @@ final class World {
   final Propensity propensity;
   final Targeting targeting;
   final Members members;
+  final Identities identities;
+  final BrandPlan brandPlan;
   final List<Advertiser> advertisers;
   final List<Campaign> campaigns;
   final List<Audience> audiences;
@@ -30,6 +32,8 @@ final class World {
     this.propensity = new Propensity(config.baseline(), config.population());
     this.targeting = new Targeting(propensity, config.exposure());
     this.members = Members.generate(config, propensity);
+    this.identities = Identities.build(members, config.identity(), config.seed());
+    this.brandPlan = new BrandPlan(config);
     CampaignPlanner planner = new CampaignPlanner(config);
     this.advertisers = List.copyOf(planner.advertisers());
     List<Campaign> planned = planner.campaigns(advertisers);
@@ -71,8 +75,9 @@ final class World {
 
   /**
    * Purchase probabilities are Bernoulli parameters; one above 1 would silently cap the recorded
-   * effects. Bound the worst member on the worst day with every positive campaign of an advertiser
-   * saturated, and refuse configs that could cross it.
+   * effects. Bound the worst member on the worst day with every positive campaign and brand channel
+   * of an advertiser saturated (on the platform and on the brand site), and refuse configs that
+   * could cross it.
    */
   private void checkProbabilitiesStayBelowOne() {
     double maxPropensity = 0;
@@ -92,7 +97,12 @@ final class World {
           positiveLift += c.relativeLift() * maxMultiplier;
         }
       }
-      double worst = baselineScale * maxPropensity * a.purchaseShare() * maxWeekday * (1 + positiveLift);
+      double brandLift = 0;
+      for (int k = 0; k < BrandPlan.CHANNELS; k++) {
+        brandLift += brandPlan.maxLift[k][a.index()];
+      }
+      double worstP0 = baselineScale * maxPropensity * a.purchaseShare() * maxWeekday;
+      double worst = worstP0 * Math.max(1 + positiveLift + brandLift, config.web().purchaseShare() * (1 + brandLift));
       if (worst > 1.0) {
         throw new ConfigException(
             "baseline.control_conversion_28d (" + config.baseline().controlConversion28d()

@@ -2,6 +2,9 @@ package io.triangulate.simulate;
 
 import static io.triangulate.db.truth.Tables.CAMPAIGN_DAILY;
 import static io.triangulate.db.truth.Tables.CAMPAIGN_PARAMS;
+import static io.triangulate.db.truth.Tables.CHANNEL_DAILY;
+import static io.triangulate.db.truth.Tables.CHANNEL_PARAMS;
+import static io.triangulate.db.truth.Tables.IDENTITY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,10 +61,20 @@ class SimulateCommandTest {
     assertTrue(before.size() > 0);
     assertEquals(12, db.dsl().fetchCount(CAMPAIGN_PARAMS));
 
+    long channelRows = fileRows(START, START.plusDays(6), "channel_daily.csv");
+    long identityRows = fileRows(START, START, "identity.csv");
+    assertEquals(channelRows, db.dsl().fetchCount(CHANNEL_DAILY));
+    assertEquals(identityRows, db.dsl().fetchCount(IDENTITY));
+    assertEquals(fileRows(START, START, "channel_params.csv"), db.dsl().fetchCount(CHANNEL_PARAMS));
+    assertTrue(identityRows > 2000, "every id of a 2,000-member world: " + identityRows);
+
     // Re-running one day replaces exactly that day.
     assertEquals(0, simulate("--ds", "2026-01-08"));
     assertEquals(before, dailyTruth());
     assertEquals(12, db.dsl().fetchCount(CAMPAIGN_PARAMS));
+    assertEquals(channelRows, db.dsl().fetchCount(CHANNEL_DAILY));
+    assertEquals(0, simulate("--ds", "2026-01-05"));
+    assertEquals(identityRows, db.dsl().fetchCount(IDENTITY), "the identity truth is replaced, not appended");
   }
 
   @Test
@@ -90,6 +103,14 @@ class SimulateCommandTest {
   private Result<Record> dailyTruth() {
     DSLContext dsl = db.dsl();
     return dsl.select().from(CAMPAIGN_DAILY).orderBy(CAMPAIGN_DAILY.DS, CAMPAIGN_DAILY.CAMPAIGN_ID).fetch();
+  }
+
+  private static long fileRows(LocalDate from, LocalDate to, String file) throws IOException {
+    long rows = 0;
+    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+      rows += Files.readAllLines(home.resolve("truth").resolve(day.toString()).resolve(file)).size() - 1;
+    }
+    return rows;
   }
 
   private static long csvTruthRows(LocalDate from, LocalDate to) throws IOException {

@@ -54,6 +54,16 @@ class SimulationConfigTest {
   }
 
   @Test
+  void brandChannelSettingsMustBelongToTheirChannel() throws IOException {
+    String text = defaultText().replace("    cpm: 25.0", "    cpm: 25.0\n    max_reach: 0.2");
+    ConfigException e = assertThrows(ConfigException.class, () -> load(text));
+    assertTrue(e.getMessage().contains("streaming.max_reach does not apply to streaming"), e.getMessage());
+    String missing = defaultText().replace("    reach_spend: 8.0 ", "    # no reach_spend ");
+    e = assertThrows(ConfigException.class, () -> load(missing));
+    assertTrue(e.getMessage().contains("linear_tv.reach_spend"), e.getMessage());
+  }
+
+  @Test
   void outOfRangeValueNamesFieldAndAllowedRange() throws IOException {
     ConfigException e =
         assertThrows(ConfigException.class, () -> load(defaultText().replace("holdout_share: 0.2 ", "holdout_share: 1.5 ")));
