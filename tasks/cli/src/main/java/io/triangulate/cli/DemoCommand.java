@@ -73,8 +73,16 @@ public final class DemoCommand implements Callable<Integer> {
 
       CommonOptions.beginSession(db);
       try {
-        new PipelineRunner(pipeline, RunCommand.sharedArgs(common), Set.of())
-            .runCommand("export", List.of("decide", "--out", out.toString()), last);
+        PipelineRunner runner = new PipelineRunner(pipeline, RunCommand.sharedArgs(common), Set.of());
+        // Marketing mix model on the whole window, short search and chains to keep the demo quick
+        // (42 daily periods give wide intervals), its budget plans and their closed loop in simulation.
+        Progress.info("marketing mix model on the warehouse (ridge and Bayesian, short chains)");
+        runner.runCommand("mmm", List.of("mmm", "fit", "--warehouse", "--out", out.resolve("mmm").toString(),
+            "--iterations", "200", "--trials", "2", "--chains", "2", "--warmup", "150", "--draws", "150"), last);
+        runner.runCommand("optimize", List.of("optimize", "--warehouse", "--out", out.resolve("mmm").toString()), last);
+        runner.runCommand("closed-loop", List.of("closed-loop", "--out", out.resolve("mmm").toString(),
+            "--scenario", "100%,120%"), last);
+        runner.runCommand("export", List.of("decide", "--out", out.toString()), last);
       } finally {
         CommonOptions.endSession();
       }
@@ -89,6 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
       EvaluateCommand.write(scores, evaluation);
       System.out.println();
       System.out.println(EvaluateCommand.summary(last, scores, Coverage.of(scores)));
+      new io.triangulate.evaluate.MmmEvaluation(db.dsl()).report(out);
     }
     System.out.println();
     System.out.printf(Locale.ROOT, "Demo finished in %.0f s. Outputs in %s (open report.html).%n",

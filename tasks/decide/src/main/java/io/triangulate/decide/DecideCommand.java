@@ -77,7 +77,8 @@ public final class DecideCommand implements Callable<Integer> {
     List<ChannelKpi> channels = exports.kpiSummary(interval.ds()).map(DecideCommand::channelKpi);
     try {
       Files.writeString(
-          out.resolve("report.html"), ReportWriter.render(interval.ds(), decisions, channels), StandardCharsets.UTF_8);
+          out.resolve("report.html"), ReportWriter.render(interval.ds(), decisions, channels,
+              io.triangulate.decide.report.ReportSections.load(db.dsl(), interval.ds())), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + out.resolve("report.html"), e);
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
       "Score every campaign's estimated incremental orders against the simulator's truth.",
       "",
       "Writes DIR/evaluation.csv (campaign_id, true_incremental_orders, est_incremental_orders,",
-      "ci_low, ci_high, covered, then the same for revenue) and prints the share of 95% intervals",
+      "ci_low, ci_high, covered, then the same for revenue) and prints the share of 95%% intervals",
       "that contain the truth. Only meaningful on simulated data."
     })
 public final class EvaluateCommand implements Callable<Integer> {
@@ -53,6 +53,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       write(scores, out.resolve(FILE));
       Coverage c = Coverage.of(scores);
       System.out.println(summary(day, scores, c));
+      new MmmEvaluation(db.dsl()).report(out); // MMM channel ROAS vs truth, when an MMM was fitted
       Progress.info("wrote " + out.resolve(FILE).toAbsolutePath());
     }
     return 0;

@@ -1,5 +1,6 @@
 package io.triangulate.mmm;
 
+import io.triangulate.core.cli.CommonOptions;
 import io.triangulate.core.cli.Progress;
 import io.triangulate.core.cli.TaskFailure;
 import io.triangulate.mmm.bayes.BayesianMmm;
@@ -55,6 +56,17 @@ import picocli.CommandLine.Option;
       "          and ESS per parameter; a WARNING when R-hat > 1.01, ESS < 100",
       "          per chain or any divergence. 90%% credible intervals.",
       "",
+      "On the warehouse (--warehouse) the table comes from the channel-matrix",
+      "marts (marts.mmm_*: `triangulate build`): the target is all orders'",
+      "revenue (--target orders for counts) on the platform and the brands' web",
+      "sites, one spend column per channel with spend in the window, day-of-week",
+      "controls for daily data. The platform's experiments (marts.experiment_lift,",
+      "overall segment) calibrate both models unless --no-experiments. Results",
+      "replace the fit's rows in marts.mmm_model, mmm_channel_summary,",
+      "mmm_decomposition, mmm_fit_metrics, mmm_parameters, mmm_fit and",
+      "mmm_response_curves (one fit = its last day and grain), and the same",
+      "files go to --out.",
+      "",
       "Writes to --out DIR:",
       "  channel_summary.csv  model, channel, spend, contribution,",
       "                       contribution_share, roas, roas_low, roas_high,",
@@ -89,13 +101,15 @@ public final class MmmFitCommand implements Callable<Integer> {
       description = "hill | logistic | michaelis_menten. Default: ${DEFAULT-VALUE}.")
   String saturation;
 
-  @Option(names = "--max-lag", defaultValue = "7", paramLabel = "N",
-      description = "Largest carryover lag in periods; weights cover lags 0..N (default: ${DEFAULT-VALUE}, i.e. 8 weeks).")
-  int maxLag;
+  @Option(names = "--max-lag", paramLabel = "N",
+      description = "Largest carryover lag in periods; weights cover lags 0..N (default: 7, i.e. 8 weeks or 8 days; "
+          + "3 on weekly warehouse data).")
+  Integer maxLag;
 
-  @Option(names = "--fourier-order", defaultValue = "2", paramLabel = "K",
-      description = "Yearly seasonality sin/cos pairs; 0 turns seasonality off (default: ${DEFAULT-VALUE}).")
-  int fourierOrder;
+  @Option(names = "--fourier-order", paramLabel = "K",
+      description = "Yearly seasonality sin/cos pairs; 0 turns seasonality off (default: 2; on the warehouse 0 when "
+          + "the window is shorter than a year, since a yearly cycle cannot be told from trend and media in less).")
+  Integer fourierOrder;
 
   @Option(names = "--seasonality-period", defaultValue = "365.25", paramLabel = "DAYS",
       description = "Period of the Fourier seasonality in days (default: ${DEFAULT-VALUE}, yearly).")
@@ -145,21 +159,63 @@ public final class MmmFitCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "mmm-out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--warehouse", description = "Model the warehouse's channel-matrix marts instead of a CSV (see above).")
+  boolean warehouse;
+
+  @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "Warehouse: first day of the window (default: the first built day).")
+  LocalDate from;
+
+  @Option(names = {"--to", "--ds"}, paramLabel = "YYYY-MM-DD",
+      description = "Warehouse: last day of the window, which names the fit (default: the latest built day); --ds for the pipeline.")
+  LocalDate to;
+
+  @Option(names = "--grain", defaultValue = "daily", paramLabel = "daily|weekly",
+      description = "Warehouse: one row per day or per complete Monday-start week (default: ${DEFAULT-VALUE}).")
+  String grain;
+
+  @Option(names = "--advertiser", defaultValue = "all", paramLabel = "ID",
+      description = "Warehouse: one advertiser's orders and media, or `all` summed (default: ${DEFAULT-VALUE}).")
+  String advertiser;
+
+  @Option(names = "--no-experiments", description = "Warehouse: do not calibrate with the platform's experiments.")
+  boolean noExperiments;
+
+  @Mixin CommonOptions common;
+
   @Override
   public Integer call() {
     String which = model.toLowerCase(Locale.ROOT);
     if (!List.of("ridge", "bayesian", "both").contains(which)) {
       throw new IllegalArgumentException("--model must be ridge, bayesian or both, got '" + model + "'");
     }
-    ModelSpec spec = new ModelSpec(AdstockKind.parse(adstock), SaturationKind.parse(saturation), maxLag, fourierOrder,
-        seasonalityPeriod, !noTrend);
+    if (warehouse) {
+      if (data.given()) {
+        throw new IllegalArgumentException("--warehouse reads the marts; leave out --data, --date-col and --channels "
+            + "(--target may be revenue or orders)");
+      }
+      new WarehouseFit(this).run(common);
+      return 0;
+    }
+    ModelSpec spec = spec(maxLag != null ? maxLag : 7, fourierOrder != null ? fourierOrder : 2);
     DataOptions.Checked checked = data.load();
     DataReport.print(checked.issues(), System.err);
     DataReport.write(out.resolve("data_quality.csv"), checked.issues());
     ModelInputs inputs = ModelInputs.prepare(withEvents(checked.dataset()), spec);
     List<PreparedLiftTest> lifts = PreparedLiftTest.prepare(readLiftTests(), inputs);
-    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    List<ModelResult> results = fitModels(inputs, lifts);
+    report(inputs, results);
+    return 0;
+  }
 
+  /** The model specification from the options, with the data-dependent defaults already decided. */
+  public ModelSpec spec(int lag, int fourier) {
+    return new ModelSpec(AdstockKind.parse(adstock), SaturationKind.parse(saturation), lag, fourier, seasonalityPeriod, !noTrend);
+  }
+
+  /** Fits the models chosen with --model, with the search and sampler settings of the options. */
+  public List<ModelResult> fitModels(ModelInputs inputs, List<PreparedLiftTest> lifts) {
+    String which = model.toLowerCase(Locale.ROOT);
+    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     List<ModelResult> results = new ArrayList<>();
     if (!which.equals("bayesian")) {
       RidgeSettings settings = new RidgeSettings(iterations, trials, seed, workers, nrmseTolerance, 200, 4, 13);
@@ -170,6 +226,11 @@ public final class MmmFitCommand implements Callable<Integer> {
           chains, warmup != null ? warmup : draws, draws, seed, workers, 10, 0.9, 1000);
       results.add(BayesianMmm.fit(inputs, lifts, settings).result());
     }
+    return results;
+  }
+
+  /** Writes the --out files, prints the summary and every warning. */
+  public void report(ModelInputs inputs, List<ModelResult> results) {
     FitOutputs.write(out, inputs, results);
     FitOutputs.print(results, System.out);
     for (ModelResult result : results) {
@@ -178,7 +239,49 @@ public final class MmmFitCommand implements Callable<Integer> {
       }
     }
     Progress.info("wrote " + out.toAbsolutePath());
-    return 0;
+  }
+
+  // Accessors for the warehouse shell (same options, other source).
+  public LocalDate from() {
+    return from;
+  }
+
+  public LocalDate to() {
+    return to;
+  }
+
+  public String grain() {
+    return grain;
+  }
+
+  public String advertiser() {
+    return advertiser;
+  }
+
+  public boolean useExperiments() {
+    return !noExperiments;
+  }
+
+  public Integer maxLag() {
+    return maxLag;
+  }
+
+  public Integer fourierOrder() {
+    return fourierOrder;
+  }
+
+  /** --target when given (revenue or orders on the warehouse). */
+  public String target() {
+    return data.target;
+  }
+
+  public List<String> events() {
+    return events;
+  }
+
+  /** The dataset with the --event dummies added. */
+  public MmmDataset withEventControls(MmmDataset dataset) {
+    return withEvents(dataset);
   }
 
   private MmmDataset withEvents(MmmDataset dataset) {

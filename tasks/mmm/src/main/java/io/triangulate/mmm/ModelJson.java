@@ -14,7 +14,7 @@ import java.util.List;
  * {@code triangulate optimize --model DIR}. Versioned by {@code format} so a later reader can
  * refuse what it does not understand.
  */
-final class ModelJson {
+public final class ModelJson {
 
   static final String FORMAT = "triangulate-mmm/1";
   static final String FILE = "model.json";
@@ -31,6 +31,28 @@ final class ModelJson {
   static void write(Path dir, List<MediaResponseModel> models) throws IOException {
     Files.createDirectories(dir);
     MAPPER.writeValue(dir.resolve(FILE).toFile(), new SavedModels(FORMAT, models));
+  }
+
+  /** The same content as {@code model.json}, as text (stored in {@code marts.mmm_model}). */
+  public static String toJson(List<MediaResponseModel> models) {
+    try {
+      return MAPPER.writeValueAsString(new SavedModels(FORMAT, models));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialise the fitted model: " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses {@link #toJson} output; {@code source} names where it came from in error messages. */
+  public static List<MediaResponseModel> fromJson(String json, String source) {
+    try {
+      SavedModels saved = MAPPER.readValue(json, SavedModels.class);
+      if (!FORMAT.equals(saved.format())) {
+        throw new IllegalArgumentException(source + " has format '" + saved.format() + "'; this version reads " + FORMAT);
+      }
+      return saved.models();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + source + ": " + e.getMessage(), e);
+    }
   }
 
   static List<MediaResponseModel> read(Path dir) {

@@ -1,11 +1,18 @@
 package io.triangulate.mmm;
 
+import io.triangulate.core.cli.CommonOptions;
+import io.triangulate.core.cli.Progress;
 import io.triangulate.core.csv.CsvWriter;
+import io.triangulate.core.db.Database;
 import io.triangulate.mmm.model.MediaResponseModel;
 import io.triangulate.mmm.optimize.AllocationRow;
 import io.triangulate.mmm.optimize.BudgetPlanner;
 import io.triangulate.mmm.optimize.ChannelBounds;
 import io.triangulate.mmm.optimize.PlanSettings;
+import io.triangulate.mmm.warehouse.FitKey;
+import io.triangulate.mmm.warehouse.Grain;
+import io.triangulate.mmm.warehouse.MmmResultStore;
+import java.time.LocalDate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code triangulate optimize --model DIR}: budget allocation on a fitted MMM. */
@@ -22,7 +30,10 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Splits a media budget across channels to maximise predicted incremental",
-      "revenue, on a model fitted by `triangulate mmm fit --out DIR`.",
+      "revenue, on a model fitted by `triangulate mmm fit --out DIR` (--model DIR)",
+      "or on the warehouse's stored fit (--warehouse: the latest, or --ds/--grain),",
+      "whose plans also replace the fit's rows in marts.mmm_allocation. On the",
+      "warehouse the horizon and reference default to the fitted window.",
       "",
       "Plans are steady states over --horizon periods: the same spend every",
       "period, carryover fully built up. The optimum equalises marginal ROAS",
@@ -44,8 +55,19 @@ import picocli.CommandLine.Option;
     })
 public final class OptimizeCommand implements Callable<Integer> {
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Folder written by `mmm fit` (with model.json).")
+  @Option(names = "--model", paramLabel = "DIR", description = "Folder written by `mmm fit` (with model.json).")
   Path modelDir;
+
+  @Option(names = "--warehouse", description = "Plan on the fit stored by `mmm fit --warehouse` instead of --model.")
+  boolean warehouse;
+
+  @Option(names = "--ds", paramLabel = "YYYY-MM-DD", description = "Warehouse: the fit ending on this day (default: the latest fit).")
+  LocalDate ds;
+
+  @Option(names = "--grain", paramLabel = "daily|weekly", description = "Warehouse: the fit of this grain (default: the latest of any).")
+  String grain;
+
+  @Mixin CommonOptions common;
 
   @Option(names = "--use", paramLabel = "ridge|bayesian", description = "Which fitted model to plan with (default: bayesian if fitted, else ridge).")
   String use;
@@ -74,24 +96,57 @@ public final class OptimizeCommand implements Callable<Integer> {
       description = "Bounds (multiples of current spend) for channels not named (default: ${DEFAULT-VALUE}).")
   String defaultBounds;
 
-  @Option(names = "--horizon", defaultValue = "52", paramLabel = "N", description = "Planning horizon in periods (default: ${DEFAULT-VALUE}).")
-  int horizon;
+  @Option(names = "--horizon", paramLabel = "N",
+      description = "Planning horizon in periods (default: 52; on the warehouse the fitted window's periods).")
+  Integer horizon;
 
-  @Option(names = "--reference-periods", defaultValue = "52", paramLabel = "N",
-      description = "Current spend = mean of the latest N periods (default: ${DEFAULT-VALUE}).")
-  int referencePeriods;
+  @Option(names = "--reference-periods", paramLabel = "N",
+      description = "Current spend = mean of the latest N periods (default: 52; on the warehouse the whole fitted window).")
+  Integer referencePeriods;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where to write allocation.csv (default: the --model folder).")
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Where to write allocation.csv (default: the --model folder; mmm-out with --warehouse).")
   Path out;
 
   @Override
   public Integer call() {
-    List<MediaResponseModel> models = ModelJson.read(modelDir);
-    MediaResponseModel chosen = choose(models);
+    if (warehouse == (modelDir != null)) {
+      throw new IllegalArgumentException("give either --model DIR or --warehouse");
+    }
+    if (!warehouse) {
+      List<MediaResponseModel> models = ModelJson.read(modelDir);
+      MediaResponseModel chosen = choose(models);
+      List<AllocationRow> rows = plan(chosen, horizon != null ? horizon : 52, referencePeriods != null ? referencePeriods : 52);
+      Path dir = out != null ? out : (modelDir.toFile().isDirectory() ? modelDir : modelDir.toAbsolutePath().getParent());
+      write(dir.resolve("allocation.csv"), rows);
+      print(chosen, rows);
+      return 0;
+    }
+    try (Database db = common.openDatabase()) {
+      MmmResultStore store = new MmmResultStore(db.dsl());
+      Grain wanted = grain == null ? null : Grain.parse(grain);
+      FitKey key = ds != null ? new FitKey(ds, wanted != null ? wanted : Grain.DAILY)
+          : store.latestFit(wanted).orElseThrow(() -> new IllegalArgumentException(
+              "no MMM fitted on the warehouse yet; run `triangulate mmm fit --warehouse` first"));
+      MediaResponseModel chosen = choose(store.models(key));
+      int periods = chosen.dates().size();
+      List<AllocationRow> rows = plan(chosen, horizon != null ? horizon : periods,
+          referencePeriods != null ? referencePeriods : periods);
+      int written = store.replaceAllocation(key, chosen.model(), rows);
+      Path dir = out != null ? out : Path.of("mmm-out");
+      write(dir.resolve("allocation.csv"), rows);
+      print(chosen, rows);
+      Progress.info("optimize: " + written + " rows of the " + key + " (" + chosen.model() + ") in marts.mmm_allocation; wrote "
+          + dir.resolve("allocation.csv").toAbsolutePath());
+    }
+    return 0;
+  }
+
+  private List<AllocationRow> plan(MediaResponseModel chosen, int horizonPeriods, int reference) {
     Map<String, ChannelBounds> bounds = new HashMap<>();
     parseBounds(relativeBounds, true, bounds);
     parseBounds(absoluteBounds, false, bounds);
-    PlanSettings settings = new PlanSettings(referencePeriods, horizon, bounds, ChannelBounds.parse(defaultBounds, true));
+    PlanSettings settings = new PlanSettings(reference, horizonPeriods, bounds, ChannelBounds.parse(defaultBounds, true));
     BudgetPlanner planner = new BudgetPlanner(chosen, settings);
 
     List<AllocationRow> rows = new ArrayList<>(planner.currentPlan());
@@ -101,7 +156,7 @@ public final class OptimizeCommand implements Callable<Integer> {
       if (budget < range[0] || budget > range[1]) {
         throw new IllegalArgumentException(String.format(
             "--budget %s is outside what the bounds allow over %d periods: %.2f to %.2f; widen --bounds or --default-bounds",
-            CsvWriter.format(budget), horizon, range[0], range[1]));
+            CsvWriter.format(budget), horizonPeriods, range[0], range[1]));
       }
       rows.addAll(planner.optimise("budget", budget));
     }
@@ -114,10 +169,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     if (targetMroas != null) {
       rows.addAll(planner.targetMarginalRoas(targetMroas));
     }
-    Path dir = out != null ? out : (modelDir.toFile().isDirectory() ? modelDir : modelDir.toAbsolutePath().getParent());
-    write(dir.resolve("allocation.csv"), rows);
-    print(chosen, rows);
-    return 0;
+    return rows;
   }
 
   private MediaResponseModel choose(List<MediaResponseModel> models) {

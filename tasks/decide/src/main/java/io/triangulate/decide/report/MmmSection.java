@@ -1,0 +1,95 @@
+package io.triangulate.decide.report;
+
+import static io.triangulate.decide.report.Html.esc;
+import static io.triangulate.decide.report.Html.money;
+import static io.triangulate.decide.report.Html.num;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The report's marketing-mix section: pure, data in, HTML out. */
+public final class MmmSection {
+
+  private static final List<String> SHOWN_METRICS = List.of(
+      "r_squared", "mape", "nrmse", "cv_r_squared", "cv_mape", "mape_lift", "rhat_max", "ess_min", "divergences",
+      "ppc_coverage_90");
+
+  private MmmSection() {}
+
+  public static String render(MmmReportData d) {
+    StringBuilder h = new StringBuilder(32_000);
+    h.append("<h2>Marketing mix model</h2><p class=\"note\">Top-down: all orders' ").append("revenue per ")
+        .append(d.grain().equals("weekly") ? "week" : "day").append(" from ").append(d.periodStart()).append(" to ")
+        .append(d.periodEnd()).append(" (").append(d.dates().size()).append(" periods) regressed on spend per channel with ")
+        .append("carryover (adstock) and diminishing returns (saturation), calibrated with the experiments. ROAS is the ")
+        .append("channel's modelled revenue per unit of spend with a 90% interval; a short window gives wide intervals, ")
+        .append("and an MMM needs many periods of varied spend to separate channels. Black diamonds: the simulator's true ROAS.</p>");
+    h.append(MmmCharts.roas(d.roas()));
+    h.append("<h3>Fit quality</h3>").append(metricTable(d.metrics()));
+    if (!d.dates().isEmpty()) {
+      h.append("<h3>Predicted against actual (").append(esc(d.primaryModel())).append(")</h3>");
+      h.append(MmmCharts.fit(d.dates(), d.actual(), d.fitted(), d.fittedLow(), d.fittedHigh()));
+      h.append("<h3>Decomposition over time</h3><p class=\"note\">Each period's prediction split into baseline, trend, ")
+          .append("calendar controls and the channels' contributions (measured against zero spend).</p>");
+      h.append(MmmCharts.decomposition(d.dates(), d.decomposition()));
+    }
+    if (!d.curves().isEmpty()) {
+      h.append("<h3>Response curves</h3><p class=\"note\">Expected incremental revenue per period at a steady spend per ")
+          .append("period, with the 90% band; the line marks today's mean spend. Where the curve flattens, the next unit ")
+          .append("of spend earns less (marginal ROAS).</p>");
+      h.append(MmmCharts.curves(d.curves()));
+    }
+    h.append(channelTable(d.roas()));
+    if (!d.closedLoop().isEmpty()) {
+      h.append("<h3>Closed loop: the plans re-simulated</h3><p class=\"note\">Each budget scenario's spend split was fed back ")
+          .append("into the simulator over the same window; realised is the simulator's expected revenue change without ")
+          .append("sampling noise, predicted is the model's (steady-state) forecast with its 90% interval.</p>");
+      h.append("<table><tr><th class=\"t\">scenario</th><th>current spend</th><th>planned spend</th><th>realised change</th>")
+          .append("<th>predicted change (90% interval)</th></tr>");
+      for (MmmReportData.Loop l : d.closedLoop()) {
+        h.append("<tr><td class=\"t\">").append(esc(l.scenario())).append("</td><td>").append(money(l.currentSpend()))
+            .append("</td><td>").append(money(l.plannedSpend())).append("</td><td>").append(money(l.realizedChange()))
+            .append("</td><td>").append(money(l.predictedChange())).append(" (").append(money(l.predictedLow()))
+            .append(" to ").append(money(l.predictedHigh())).append(")</td></tr>");
+      }
+      h.append("</table>");
+    }
+    return h.toString();
+  }
+
+  private static String metricTable(List<MmmReportData.Metric> metrics) {
+    Map<String, Map<String, Double>> byModel = new TreeMap<>();
+    for (MmmReportData.Metric m : metrics) {
+      if (SHOWN_METRICS.contains(m.metric())) {
+        byModel.computeIfAbsent(m.model(), k -> new TreeMap<>()).put(m.metric(), m.value());
+      }
+    }
+    StringBuilder h = new StringBuilder("<table><tr><th class=\"t\">model</th>");
+    for (String metric : SHOWN_METRICS) {
+      h.append("<th>").append(esc(metric)).append("</th>");
+    }
+    h.append("</tr>");
+    byModel.forEach((model, values) -> {
+      h.append("<tr><td class=\"t\">").append(esc(model)).append("</td>");
+      for (String metric : SHOWN_METRICS) {
+        h.append("<td>").append(values.containsKey(metric) ? num(values.get(metric), 3) : "–").append("</td>");
+      }
+      h.append("</tr>");
+    });
+    return h.append("</table>").toString();
+  }
+
+  private static String channelTable(List<MmmReportData.Roas> rows) {
+    StringBuilder h = new StringBuilder("<h3>Channels</h3><table><tr><th class=\"t\">channel</th><th class=\"t\">model</th>")
+        .append("<th>spend</th><th>share of revenue</th><th>ROAS (90% interval)</th><th>marginal ROAS</th><th>true ROAS</th></tr>");
+    for (MmmReportData.Roas r : rows) {
+      h.append("<tr><td class=\"t\">").append(esc(r.channel())).append("</td><td class=\"t\">").append(esc(r.model()))
+          .append("</td><td>").append(money(r.spend())).append("</td><td>").append(num(100 * r.contributionShare(), 1))
+          .append("%</td><td>").append(num(r.roas(), 2)).append(" (").append(num(r.low(), 2)).append(" to ")
+          .append(num(r.high(), 2)).append(")</td><td>").append(num(r.mroas(), 2)).append("</td><td>")
+          .append(num(r.truth(), 2)).append("</td></tr>");
+    }
+    return h.append("</table>").toString();
+  }
+}

@@ -1,0 +1,104 @@
+package io.triangulate.evaluate;
+
+import io.triangulate.core.cli.Progress;
+import io.triangulate.core.csv.CsvWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * Scores the latest warehouse MMM fit against the simulator's truth: per model and channel, the
+ * MMM's ROAS and 90% interval beside the true ROAS over the same window and advertisers.
+ */
+public final class MmmEvaluation {
+
+  public static final String FILE = "mmm_evaluation.csv";
+
+  private static final String SQL =
+      """
+      with fit as (
+          select ds, grain, model, period_start,
+                 period_end + case grain when 'weekly' then 6 else 0 end as period_end,
+                 advertiser,
+                 (model_json::jsonb -> 'models' -> 0 ->> 'targetName') as target
+          from marts.mmm_model
+          where ds = ? and grain = ?
+      ),
+      truth as (
+          select f.model, t.channel, sum(t.spend) as spend,
+                 sum(case when f.target = 'orders' then t.true_incremental_orders else t.true_incremental_revenue end) as effect
+          from fit f
+          join truth.channel_daily t
+            on t.ds between f.period_start and f.period_end
+           and (f.advertiser = 'all' or t.advertiser_id = f.advertiser)
+          group by f.model, t.channel
+      )
+      select s.model, s.channel, s.spend, tr.effect / nullif(tr.spend, 0) as true_roas,
+             s.roas, s.roas_low, s.roas_high
+      from marts.mmm_channel_summary s
+      join truth tr on tr.model = s.model and tr.channel = s.channel
+      where s.ds = ? and s.grain = ?
+      order by s.model, s.channel""";
+
+  private final DSLContext dsl;
+
+  public MmmEvaluation(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /** Scores of the latest fit; empty when no MMM was fitted on the warehouse. */
+  public List<ChannelRoasScore> scores() {
+    Record latest = dsl.fetchOptional("select ds, grain from marts.mmm_model order by ds desc, grain limit 1").orElse(null);
+    if (latest == null) {
+      return List.of();
+    }
+    LocalDate ds = latest.get("ds", LocalDate.class);
+    String grain = latest.get("grain", String.class);
+    return dsl.fetch(SQL, ds, grain, ds, grain).map(r -> new ChannelRoasScore(
+        r.get("model", String.class), r.get("channel", String.class), num(r.get("spend", Double.class)),
+        num(r.get("true_roas", Double.class)), num(r.get("roas", Double.class)), num(r.get("roas_low", Double.class)),
+        num(r.get("roas_high", Double.class))));
+  }
+
+  /** Prints and writes {@link #FILE} into {@code dir} when an MMM was fitted; does nothing otherwise. */
+  public void report(Path dir) {
+    List<ChannelRoasScore> scores = scores();
+    if (scores.isEmpty()) {
+      return;
+    }
+    try (CsvWriter w = CsvWriter.open(dir.resolve(FILE), List.of(
+        "model", "channel", "spend", "true_roas", "roas", "roas_low", "roas_high", "covered"))) {
+      for (ChannelRoasScore s : scores) {
+        w.row(s.model(), s.channel(), s.spend(), s.trueRoas(), s.roas(), s.roasLow(), s.roasHigh(), s.covered());
+      }
+    }
+    System.out.println();
+    System.out.print(summary(scores));
+    Progress.info("wrote " + dir.resolve(FILE).toAbsolutePath());
+  }
+
+  public static String summary(List<ChannelRoasScore> scores) {
+    StringBuilder b = new StringBuilder("MMM channel ROAS against the simulator's truth (90% intervals):\n");
+    b.append(String.format(Locale.ROOT, "  %-9s %-16s %12s %9s %9s %23s %s%n",
+        "model", "channel", "spend", "truth", "MMM", "90% interval", "covered"));
+    for (ChannelRoasScore s : scores) {
+      b.append(String.format(Locale.ROOT, "  %-9s %-16s %,12.0f %9.2f %9.2f  [%9.2f, %9.2f]  %s%n", s.model(), s.channel(),
+          s.spend(), s.trueRoas(), s.roas(), s.roasLow(), s.roasHigh(), s.covered() ? "yes" : "NO"));
+    }
+    for (String model : scores.stream().map(ChannelRoasScore::model).distinct().toList()) {
+      List<ChannelRoasScore> mine = scores.stream().filter(s -> s.model().equals(model)).toList();
+      long covered = mine.stream().filter(ChannelRoasScore::covered).count();
+      double width = mine.stream().mapToDouble(ChannelRoasScore::width).average().orElse(Double.NaN);
+      b.append(String.format(Locale.ROOT, "  %s: %d of %d channels covered, mean interval width %.2f%n",
+          model, covered, mine.size(), width));
+    }
+    return b.toString();
+  }
+
+  private static double num(Double v) {
+    return v == null ? Double.NaN : v;
+  }
+}
