@@ -8,9 +8,15 @@ import io.triangulate.attribution.pathfile.PathFile;
 import io.triangulate.attribution.pathfile.PathFileReader;
 import io.triangulate.attribution.pathfile.ShareTable;
 import io.triangulate.attribution.rules.PositionWeights;
+import io.triangulate.attribution.warehouse.AttributionConfig;
+import io.triangulate.attribution.warehouse.WarehouseAttribution;
+import io.triangulate.core.cli.CommonOptions;
 import io.triangulate.core.cli.Progress;
+import io.triangulate.core.db.Database;
+import io.triangulate.core.run.TaskRunLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,11 +24,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code triangulate attribute}: every attribution model over an aggregated path file. */
+/**
+ * {@code triangulate attribute}: every attribution model over an aggregated path file, or, with
+ * {@code --ds}, the pipeline task over the warehouse's journeys.
+ */
 @Command(
     name = "attribute",
     mixinStandardHelpOptions = true,
@@ -35,6 +45,12 @@ import picocli.CommandLine.Spec;
       "Models: last_touch, first_touch, linear, time_decay, position_based, markov_1..markov_4",
       "(removal effects solved exactly on the absorbing chain), shapley (exact, path-set game),",
       "shapley_simplified, data_driven (logistic regression, counterfactual removal, held-out AUC).",
+      "",
+      "With --ds D (the pipeline task, instead of --paths): resolves identities and rebuilds the day's",
+      "journeys and path counts (marts.identity_*, journey_*, journeys, path_counts), runs the models",
+      "of configs/attribution.yaml on the paths of the window ending at D at channel and campaign",
+      "level, compares campaign credit with the experiments (marts.experiment_lift), fits the seed",
+      "regression, and replaces D's rows of marts.attribution_* and seed_regression_*.",
       ""
     },
     footer = {
@@ -60,8 +76,16 @@ public final class AttributeCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
+  @Mixin private CommonOptions common;
+
   @Option(names = "--paths", paramLabel = "FILE", description = "Aggregated path file (format below).")
   private Path pathsFile;
+
+  @Option(
+      names = "--ds",
+      paramLabel = "YYYY-MM-DD",
+      description = "Pipeline task: attribute the warehouse's journeys up to this day (re-running replaces its rows).")
+  private LocalDate ds;
 
   @Option(
       names = "--models",
@@ -118,16 +142,34 @@ public final class AttributeCommand implements Callable<Integer> {
   @Option(names = "--benchmark-paths", hidden = true, defaultValue = "100000")
   private int benchmarkPaths;
 
+  @Option(names = "--benchmark-sql", hidden = true, description = "Time SQL path aggregation and the models on its paths.")
+  private boolean benchmarkSql;
+
+  @Option(names = "--benchmark-touchpoints", hidden = true, defaultValue = "10000000")
+  private long benchmarkTouchpoints;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
+    if (benchmarkSql) {
+      try (Database db = common.openDatabase()) {
+        io.triangulate.attribution.bench.PathAggregationBenchmark.run(stdout, db.dsl(), benchmarkTouchpoints);
+      }
+      return 0;
+    }
     if (benchmark) {
       AttributionBenchmark.run(stdout, pathsFile, benchmarkPaths, seed);
       stdout.flush();
       return 0;
     }
+    if (ds != null) {
+      if (pathsFile != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--ds and --paths exclude each other: pick one");
+      }
+      return attributeWarehouse(stdout);
+    }
     if (pathsFile == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--paths=FILE'");
+      throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--paths=FILE' (or --ds)");
     }
     List<AttributionModel> chosen = chosenModels();
     AttributionSettings settings = settings();
@@ -171,6 +213,30 @@ public final class AttributeCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
+  }
+
+  private Integer attributeWarehouse(PrintWriter stdout) throws Exception {
+    AttributionConfig config = AttributionConfig.load(common.configs());
+    try (Database db = common.openDatabase()) {
+      new TaskRunLog(db.dsl()).record("attribute", ds, () -> {
+        long started = System.nanoTime();
+        WarehouseAttribution.Summary summary = WarehouseAttribution.run(db.dsl(), ds, config, seed);
+        summary.notes().forEach(note -> Progress.info("note: " + note));
+        AttributionReport channels = summary.reports().get(WarehouseAttribution.CHANNEL);
+        if (channels != null && outGiven()) {
+          AttributionFiles.write(out, channels).forEach(path -> Progress.info("wrote " + path));
+        }
+        Progress.info(String.format(Locale.ROOT, "attribute %s: %,d rows in %.2f s", ds, summary.rowsWritten(),
+            (System.nanoTime() - started) / 1e9));
+        return TaskRunLog.Counts.written(summary.rowsWritten(), summary.reports().size() + " levels");
+      });
+    }
+    stdout.flush();
+    return 0;
+  }
+
+  private boolean outGiven() {
+    return spec.commandLine().getParseResult().hasMatchedOption("--out");
   }
 
   private static void printFit(PrintWriter stdout, DataDrivenFit fit) {

@@ -20,6 +20,27 @@ public final class Exports {
   public static final String LIFT = "experiment_lift.csv";
   public static final String KPI_SUMMARY = "kpi_summary.csv";
   public static final String DAILY_TRENDS = "daily_trends.csv";
+  public static final String ATTRIBUTION = "attribution_credit.csv";
+  public static final String ATTRIBUTION_VS_EXPERIMENT = "attribution_vs_experiment.csv";
+
+  /** Every model's credit per channel and per campaign (written by `attribute --ds`). */
+  private static final String ATTRIBUTION_SQL =
+      """
+      select level, model, label, conversions, value, share
+      from marts.attribution_credit
+      where ds = ?
+      order by level, model, label""";
+
+  /** Model credit beside the experiments, per campaign and channel, with calibration factors. */
+  private static final String ATTRIBUTION_VS_EXPERIMENT_SQL =
+      """
+      select scope, scope_id, channel, model, credited_conversions, credited_value, incremental_orders,
+             incremental_orders_ci_low, incremental_orders_ci_high, incremental_revenue, incremental_revenue_ci_low,
+             incremental_revenue_ci_high, attribution_ratio, calibration_factor, value_calibration_factor, abs_error,
+             within_interval, closest
+      from marts.attribution_vs_experiment
+      where ds = ?
+      order by scope, scope_id, model""";
 
   private static final String RECOMMENDATIONS_SQL =
       """
@@ -85,7 +106,9 @@ public final class Exports {
         write(RECOMMENDATIONS_SQL, ds, dir.resolve(RECOMMENDATIONS)),
         write(LIFT_SQL, ds, dir.resolve(LIFT)),
         write(KPI_SQL, ds, dir.resolve(KPI_SUMMARY)),
-        write(TRENDS_SQL, ds, dir.resolve(DAILY_TRENDS)));
+        write(TRENDS_SQL, ds, dir.resolve(DAILY_TRENDS)),
+        write(ATTRIBUTION_SQL, ds, dir.resolve(ATTRIBUTION)),
+        write(ATTRIBUTION_VS_EXPERIMENT_SQL, ds, dir.resolve(ATTRIBUTION_VS_EXPERIMENT)));
   }
 
   public Result<Record> kpiSummary(LocalDate ds) {

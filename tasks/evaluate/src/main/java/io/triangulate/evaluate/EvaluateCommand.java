@@ -54,6 +54,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       Coverage c = Coverage.of(scores);
       System.out.println(summary(day, scores, c));
       new MmmEvaluation(db.dsl()).report(out); // MMM channel ROAS vs truth, when an MMM was fitted
+      new AttributionEvaluation(db.dsl()).report(out, day); // attribution models and identity vs truth
       Progress.info("wrote " + out.resolve(FILE).toAbsolutePath());
     }
     return 0;
