@@ -12,9 +12,11 @@ import io.triangulate.decide.DecideCommand;
 import io.triangulate.decide.DecisionStore;
 import io.triangulate.decide.policy.DecisionEngine;
 import io.triangulate.decide.policy.DecisionPolicy;
+import io.triangulate.evaluate.AttributionEvaluation;
 import io.triangulate.evaluate.CampaignScore;
 import io.triangulate.evaluate.Coverage;
 import io.triangulate.evaluate.EvaluateCommand;
+import io.triangulate.evaluate.MmmEvaluation;
 import io.triangulate.evaluate.TruthComparison;
 import io.triangulate.simulate.SimulationConfig;
 import io.triangulate.simulate.Simulator;
@@ -97,7 +99,8 @@ public final class DemoCommand implements Callable<Integer> {
       EvaluateCommand.write(scores, evaluation);
       System.out.println();
       System.out.println(EvaluateCommand.summary(last, scores, Coverage.of(scores)));
-      new io.triangulate.evaluate.MmmEvaluation(db.dsl()).report(out);
+      new MmmEvaluation(db.dsl()).report(out);
+      new AttributionEvaluation(db.dsl()).report(out, last);
     }
     System.out.println();
     System.out.printf(Locale.ROOT, "Demo finished in %.0f s. Outputs in %s (open report.html).%n",
