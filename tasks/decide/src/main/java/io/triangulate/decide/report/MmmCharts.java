@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Inline SVG charts of the marketing-mix section: ROAS intervals against truth, the decomposition
+ * Inline SVG charts of the marketing-mix section: ROAS intervals, the decomposition
  * over time, predicted against actual, and response curves with their bands. Self-contained like
  * {@link Charts}: no scripts, no network.
  */
@@ -23,7 +23,7 @@ final class MmmCharts {
 
   private MmmCharts() {}
 
-  /** ROAS per channel and model with 90% intervals; a black diamond marks the true ROAS where known. */
+  /** ROAS per channel and model with 90% intervals; the dot is the point estimate. */
   static String roas(List<MmmReportData.Roas> rows) {
     int label = 240;
     int plot = WIDTH - label - RIGHT;
@@ -31,7 +31,7 @@ final class MmmCharts {
     int top = 20;
     int height = top + rows.size() * rowHeight + 40;
     double[] range = Charts.range(rows.stream().flatMapToDouble(r -> java.util.stream.DoubleStream.of(
-        r.roas(), r.low(), r.high(), r.truth())).toArray());
+        r.roas(), r.low(), r.high())).toArray());
     StringBuilder svg = open(height);
     for (double tick : Charts.ticks(range)) {
       double x = label + scale(tick, range, plot);
@@ -52,11 +52,6 @@ final class MmmCharts {
         svg.append(String.format(Locale.ROOT, "<circle cx=\"%s\" cy=\"%s\" r=\"5\" fill=\"%s\"><title>%s %s: ROAS %s [%s, %s]</title></circle>",
             coord(label + scale(r.roas(), range, plot)), coord(y), color, esc(r.channel()), esc(r.model()),
             Html.num(r.roas(), 2), Html.num(r.low(), 2), Html.num(r.high(), 2)));
-      }
-      if (Double.isFinite(r.truth())) {
-        double x = label + scale(r.truth(), range, plot);
-        svg.append(String.format(Locale.ROOT, "<path d=\"M%s %sl5 5l-5 5l-5 -5z\" fill=\"#1f2328\"><title>true ROAS %s</title></path>",
-            coord(x), coord(y - 5), Html.num(r.truth(), 2)));
       }
     }
     return svg.append("</svg>").toString();

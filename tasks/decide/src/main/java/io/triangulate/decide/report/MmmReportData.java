@@ -7,7 +7,6 @@ import java.util.List;
  * What the report's marketing-mix section shows of one warehouse MMM fit, as plain values.
  *
  * @param primaryModel the model whose decomposition, fit and curves are drawn (Bayesian if fitted)
- * @param truthRoas per channel, the simulator's true ROAS over the window (NaN when unknown)
  */
 public record MmmReportData(
     LocalDate periodStart,
@@ -25,9 +24,9 @@ public record MmmReportData(
     List<Curve> curves,
     List<Loop> closedLoop) {
 
-  /** One channel's ROAS of one model, with its 90% interval and the truth where known. */
+  /** One channel's ROAS of one model, with its 90% interval. */
   public record Roas(String model, String channel, double spend, double contributionShare, double roas, double low,
-      double high, double mroas, double truth) {}
+      double high, double mroas) {}
 
   public record Metric(String model, String metric, double value) {}
 

@@ -12,19 +12,10 @@ import org.jooq.Record;
 
 /**
  * Reads the latest warehouse MMM fit (up to the report's date) from the {@code marts.mmm_*} tables
- * for {@link MmmSection}. The simulator's true channel ROAS is looked up for display only, as
- * `triangulate evaluate` does: nothing here feeds back into an estimate, and on real data the
- * truth schema is empty and the column stays blank.
+ * for {@link MmmSection}. It never reads the simulator's truth: only `triangulate evaluate` does
+ * (its mmm_evaluation.csv sets the ROAS intervals beside the true ROAS).
  */
 public final class MmmReportReader {
-
-  private static final String TRUTH_SQL =
-      """
-      select t.channel, sum(t.spend) as spend,
-             sum(case when ? = 'orders' then t.true_incremental_orders else t.true_incremental_revenue end) as effect
-      from truth.channel_daily t
-      where t.ds between ? and ? and (? = 'all' or t.advertiser_id = ?)
-      group by t.channel""";
 
   private final DSLContext dsl;
 
@@ -34,9 +25,8 @@ public final class MmmReportReader {
 
   public Optional<MmmReportData> read(LocalDate asOf) {
     Record fit = dsl.fetchOptional(
-        "select ds, grain, min(period_start) as period_start, max(period_end) as period_end, min(advertiser) as advertiser,"
-            + " bool_or(model = 'bayesian') as has_bayesian,"
-            + " min(model_json::jsonb -> 'models' -> 0 ->> 'targetName') as target"
+        "select ds, grain, min(period_start) as period_start, max(period_end) as period_end,"
+            + " bool_or(model = 'bayesian') as has_bayesian"
             + " from marts.mmm_model where ds <= ? group by ds, grain order by ds desc, grain limit 1", asOf).orElse(null);
     if (fit == null) {
       return Optional.empty();
@@ -46,20 +36,13 @@ public final class MmmReportReader {
     String primary = Boolean.TRUE.equals(fit.get("has_bayesian", Boolean.class)) ? "bayesian" : "ridge";
     LocalDate start = fit.get("period_start", LocalDate.class);
     LocalDate end = fit.get("period_end", LocalDate.class).plusDays("weekly".equals(grain) ? 6 : 0);
-    String advertiser = fit.get("advertiser", String.class);
-    String target = fit.get("target", String.class);
 
-    Map<String, Double> truth = new HashMap<>();
-    for (Record r : dsl.fetch(TRUTH_SQL, target, start, end, advertiser, advertiser)) {
-      double spend = num(r.get("spend"));
-      truth.put(r.get("channel", String.class), spend > 0 ? num(r.get("effect")) / spend : Double.NaN);
-    }
     List<MmmReportData.Roas> roas = dsl.fetch(
             "select model, channel, spend, contribution_share, roas, roas_low, roas_high, mroas from marts.mmm_channel_summary"
                 + " where ds = ? and grain = ? order by channel, model", ds, grain)
         .map(r -> new MmmReportData.Roas(r.get("model", String.class), r.get("channel", String.class), num(r.get("spend")),
             num(r.get("contribution_share")), num(r.get("roas")), num(r.get("roas_low")), num(r.get("roas_high")),
-            num(r.get("mroas")), truth.getOrDefault(r.get("channel", String.class), Double.NaN)));
+            num(r.get("mroas"))));
     List<MmmReportData.Metric> metrics = dsl.fetch(
             "select model, metric, value from marts.mmm_fit_metrics where ds = ? and grain = ? order by model, metric", ds, grain)
         .map(r -> new MmmReportData.Metric(r.get("model", String.class), r.get("metric", String.class), num(r.get("value"))));

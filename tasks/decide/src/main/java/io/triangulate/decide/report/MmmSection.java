@@ -82,13 +82,12 @@ public final class MmmSection {
 
   private static String channelTable(List<MmmReportData.Roas> rows) {
     StringBuilder h = new StringBuilder("<h3>Channels</h3><table><tr><th class=\"t\">channel</th><th class=\"t\">model</th>")
-        .append("<th>spend</th><th>share of revenue</th><th>ROAS (90% interval)</th><th>marginal ROAS</th><th>true ROAS</th></tr>");
+        .append("<th>spend</th><th>share of revenue</th><th>ROAS (90% interval)</th><th>marginal ROAS</th></tr>");
     for (MmmReportData.Roas r : rows) {
       h.append("<tr><td class=\"t\">").append(esc(r.channel())).append("</td><td class=\"t\">").append(esc(r.model()))
           .append("</td><td>").append(money(r.spend())).append("</td><td>").append(num(100 * r.contributionShare(), 1))
           .append("%</td><td>").append(num(r.roas(), 2)).append(" (").append(num(r.low(), 2)).append(" to ")
-          .append(num(r.high(), 2)).append(")</td><td>").append(num(r.mroas(), 2)).append("</td><td>")
-          .append(num(r.truth(), 2)).append("</td></tr>");
+          .append(num(r.high(), 2)).append(")</td><td>").append(num(r.mroas(), 2)).append("</td></tr>");
     }
     return h.append("</table>").toString();
   }
