@@ -53,6 +53,9 @@ public final class Triangulate implements Runnable {
   /** The configured command line: expected failures print one clear message, not a stack trace. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Triangulate());
+    // Descriptions are written as lines of up to about 100 characters: at picocli's default 80
+    // columns every one of them would wrap a second time.
+    cli.setUsageHelpWidth(110);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (ex instanceof TaskFailure || ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
