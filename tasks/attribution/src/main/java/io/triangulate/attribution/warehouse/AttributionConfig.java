@@ -7,8 +7,11 @@ import io.triangulate.attribution.rules.PositionWeights;
 import io.triangulate.core.config.Check;
 import io.triangulate.core.config.ConfigException;
 import io.triangulate.core.config.ConfigLoader;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code configs/attribution.yaml}: journeys, the models the pipeline task runs, the seed analysis. */
@@ -52,9 +55,25 @@ public record AttributionConfig(Journeys journeys, Models models, SeedRegression
     }
   }
 
-  public record SeedRegression(double halfLifeDays) {
+  /**
+   * @param fitOn the weekday on which the daily task refits the regression (lower case, e.g.
+   *     sunday): it reads the whole window's raw TV and streaming logs, so a daily refit would make
+   *     every day's cost grow with the window; the report shows the latest fit
+   */
+  public record SeedRegression(double halfLifeDays, String fitOn) {
     public SeedRegression {
       Check.range("seed_regression.half_life_days", halfLifeDays, 0.01, 365);
+      Check.required("seed_regression.fit_on", fitOn);
+      try {
+        DayOfWeek.valueOf(fitOn.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("seed_regression.fit_on must be a weekday (monday … sunday), got '" + fitOn + "'");
+      }
+    }
+
+    /** Whether the daily task for {@code ds} refits the regression. */
+    public boolean fitsOn(LocalDate ds) {
+      return ds.getDayOfWeek() == DayOfWeek.valueOf(fitOn.toUpperCase(Locale.ROOT));
     }
   }
 

@@ -13,39 +13,131 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 
 /**
- * The seed analysis on the warehouse. Per resolved person, over the journeys that ended in the
- * window: y = purchase value; tv_credit and streaming_credit = sum over their TV (streaming) touches
- * of 0.5^(days before the journey's end / half-life); platform_touches = their platform ad touches
- * (a control: platforms target likely buyers). SQL sums the cross-products (no person row leaves
- * the database); Java solves the fit; a second query returns residual quantiles for the Q-Q plot.
+ * The seed analysis on the warehouse: does a member buy more from an advertiser the more of its TV
+ * and streaming they were exposed to?
+ *
+ * <p>One observation per member and advertiser (an advertiser that aired TV or streaming in the
+ * window), over every member whose household the identity graph knows as of the day, exposed or
+ * not: y = the member's purchase value with the advertiser in the window; tv_credit and
+ * streaming_credit = time-decayed exposure summed over the window's days: an exposure on day s adds
+ * Σ_{t=s..to} 0.5^((t−s)/half-life), the adstock it leaves on every later day of the window on which
+ * the member might buy; streaming counts the impressions of the household's paired devices and of
+ * the member's own streaming user ids; platform_touches = the member's platform ad touches of the
+ * advertiser (a control: platforms target likely buyers). Every column is centred within the
+ * advertiser (advertiser fixed effects: advertisers differ in buyers and in how much TV they buy).
+ *
+ * <p>Why not per journey: the earlier design took persons with a journey in the window, so an
+ * unexposed person was in the sample only if they had bought or been touched by the platform while
+ * every member of a TV household was in it, and TV credit looked harmful (coefficient −6.6). Persons
+ * without a known household are left out because their TV exposure is not observed (a zero would
+ * mean unlinked, not unexposed). SQL sums the cross-products; Java solves the fit; a second query
+ * returns residual quantiles for the Q-Q plot.
  */
 final class SeedRegressionReader {
 
+  /** Binds: to ×3, then (half-life, to, half-life, from, to) ×3, then from, to ×2. */
   private static final String PERSONS =
       """
-      with journey_credit as (
-          select j.person_key, j.value,
-                 coalesce((select sum(power(0.5, u.age / ?)) from unnest(j.channels, j.ages_days) as u(channel, age)
-                           where u.channel = 'linear_tv'), 0) as tv_credit,
-                 coalesce((select sum(power(0.5, u.age / ?)) from unnest(j.channels, j.ages_days) as u(channel, age)
-                           where u.channel = 'streaming'), 0) as streaming_credit,
-                 (select count(*) from unnest(j.channels) as u(channel)
-                  where u.channel not in ('linear_tv', 'streaming') and u.channel not like 'web\\_%')::double precision
-                                                               as platform_touches
-          from marts.journeys j
-          where j.ds between ? and ?
-            and j.resolved
+      with members as (
+          select substr(node, 8) as member_id, household_id
+          from (select distinct on (node) node, household_id
+                from marts.identity_resolution
+                where id_type = 'member' and ds <= ?
+                order by node, ds desc) latest
+          where household_id is not null
+      ),
+      devices as (
+          select substr(node, 8) as device_id, household_id
+          from (select distinct on (node) node, household_id
+                from marts.identity_resolution
+                where id_type = 'device' and ds <= ?
+                order by node, ds desc) latest
+          where household_id is not null
+      ),
+      users as (
+          select substr(node, 16) as user_id, member_id
+          from (select distinct on (node) node, member_id
+                from marts.identity_resolution
+                where id_type = 'streaming_user' and ds <= ?
+                order by node, ds desc) latest
+          where member_id is not null
+      ),
+      tv as (
+          select household_id, advertiser_id,
+                 sum((1 - power(0.5, (?::date - exposure_date + 1) / ?::double precision)) order by exposure_id) as credit
+          from staging.stg_tv_airings
+          where exposure_date between ? and ?
+          group by household_id, advertiser_id
+      ),
+      streaming as (
+          select s.log_id, s.advertiser_id, d.household_id, u.member_id,
+                 1 - power(0.5, (?::date - s.stream_date + 1) / ?::double precision) as credit
+          from staging.stg_streaming_impressions s
+          left join devices d on d.device_id = s.device_id
+          left join users u on u.user_id = s.user_id and s.device_id is null
+          where s.stream_date between ? and ?
+            and (d.household_id is not null or u.member_id is not null)
+      ),
+      household_streaming as (
+          select household_id, advertiser_id, sum(credit order by log_id) as credit
+          from streaming where household_id is not null group by household_id, advertiser_id
+      ),
+      member_streaming as (
+          select member_id, advertiser_id, sum(credit order by log_id) as credit
+          from streaming where member_id is not null group by member_id, advertiser_id
+      ),
+      advertisers as (
+          select distinct advertiser_id from tv
+          union
+          select distinct advertiser_id from streaming
+      ),
+      purchases as (
+          select person_key as member_id, advertiser_id, sum(value order by conversion_id) as value
+          from marts.journey_conversions
+          where ds between ? and ? and resolved
+          group by person_key, advertiser_id
+      ),
+      platform as (
+          select person_key as member_id, advertiser_id, count(*)::double precision as touches
+          from marts.journey_touchpoints
+          where ds between ? and ? and resolved and campaign_id is not null
+          group by person_key, advertiser_id
+      ),
+      units as (
+          select m.member_id || ':' || a.advertiser_id as person_key, a.advertiser_id,
+                 coalesce(p.value, 0)                                    as y,
+                 coalesce(tv.credit, 0) / (1 - power(0.5, 1 / ?::double precision)) as tv_credit,
+                 (coalesce(hs.credit, 0) + coalesce(ms.credit, 0)) / (1 - power(0.5, 1 / ?::double precision))
+                                                                         as streaming_credit,
+                 coalesce(pl.touches, 0)                                 as platform_touches
+          from members m
+          cross join advertisers a
+          left join tv on tv.household_id = m.household_id and tv.advertiser_id = a.advertiser_id
+          left join household_streaming hs on hs.household_id = m.household_id and hs.advertiser_id = a.advertiser_id
+          left join member_streaming ms on ms.member_id = m.member_id and ms.advertiser_id = a.advertiser_id
+          left join purchases p on p.member_id = m.member_id and p.advertiser_id = a.advertiser_id
+          left join platform pl on pl.member_id = m.member_id and pl.advertiser_id = a.advertiser_id
       ),
       persons as (
+          -- centred within the advertiser: the regression compares members of the same advertiser
           select person_key,
-                 sum(value order by value)                       as y,
-                 sum(tv_credit order by tv_credit)               as tv_credit,
-                 sum(streaming_credit order by streaming_credit) as streaming_credit,
-                 sum(platform_touches)                           as platform_touches
-          from journey_credit
-          group by person_key
+                 y - avg(y) over w                                 as y,
+                 tv_credit - avg(tv_credit) over w                 as tv_credit,
+                 streaming_credit - avg(streaming_credit) over w   as streaming_credit,
+                 platform_touches - avg(platform_touches) over w   as platform_touches
+          from units
+          window w as (partition by advertiser_id)
       )
       """;
+
+  private static List<Object> personBinds(LocalDate from, LocalDate to, double halfLifeDays) {
+    List<Object> binds = new ArrayList<>(List.of(to, to, to));
+    binds.addAll(List.of(to, halfLifeDays, from, to));
+    binds.addAll(List.of(to, halfLifeDays, from, to));
+    binds.addAll(List.of(from, to, from, to));
+    binds.addAll(List.of(halfLifeDays, halfLifeDays));
+    return binds;
+  }
 
   private static final int MAX_QQ_POINTS = 50;
 
@@ -68,7 +160,7 @@ final class SeedRegressionReader {
       select.append(", sum((").append(terms.get(a)).append(")::double precision * y order by person_key)");
     }
     select.append(", sum(y * y order by person_key) from persons");
-    Record r = dsl.fetchSingle(PERSONS + select, halfLifeDays, halfLifeDays, from, to);
+    Record r = dsl.fetchSingle(PERSONS + select, personBinds(from, to, halfLifeDays).toArray());
 
     double[][] xtx = new double[p][p];
     double[] xty = new double[p];
@@ -106,7 +198,8 @@ final class SeedRegressionReader {
       residual.append(" + ? * ").append(predictor);
     }
     residual.append(')');
-    List<Object> binds = new ArrayList<>(List.of(halfLifeDays, halfLifeDays, from, to, probabilities));
+    List<Object> binds = personBinds(from, to, halfLifeDays);
+    binds.add(probabilities);
     fit.terms().forEach(t -> binds.add(t.coefficient()));
     Double[] quantiles = dsl.fetchSingle(
             PERSONS + "select percentile_cont(?::double precision[]) within group (order by " + residual + ") from persons",

@@ -22,8 +22,8 @@ import org.jooq.DSLContext;
 /**
  * The attribute pipeline task for one day: rebuild the day's identity and journey marts, run the
  * configured models over the path counts of the window ending at the day (channel and campaign
- * level), compare campaign credit with the experiments, fit the seed regression, and replace the
- * day's result rows.
+ * level), compare campaign credit with the experiments, fit the seed regression (weekly, on the
+ * configured weekday), and replace the day's result rows.
  */
 public final class WarehouseAttribution {
 
@@ -63,10 +63,12 @@ public final class WarehouseAttribution {
       List<ExperimentResult> experiments = ExperimentReader.read(dsl, ds);
       results.addComparison(ExperimentComparison.compare(reports.get(CAMPAIGN).credits(), experiments));
     }
-    Optional<SeedAnalysis> seedAnalysis =
-        SeedRegressionReader.analyse(dsl, from, ds, config.seedRegression().halfLifeDays());
-    if (seedAnalysis.isEmpty()) {
-      notes.add("seed regression: too few resolved persons, or no TV/streaming exposure, to fit");
+    Optional<SeedAnalysis> seedAnalysis = Optional.empty();
+    if (config.seedRegression().fitsOn(ds)) {
+      seedAnalysis = SeedRegressionReader.analyse(dsl, from, ds, config.seedRegression().halfLifeDays());
+      if (seedAnalysis.isEmpty()) {
+        notes.add("seed regression: too few resolved persons, or no TV/streaming exposure, to fit");
+      }
     }
     results.addSeed(seedAnalysis);
     return new Summary(sqlRows, results.replace(dsl), reports, seedAnalysis, notes);

@@ -42,7 +42,7 @@ class AttributeTaskIT {
     Files.writeString(configs.resolve("attribution.yaml"), """
         journeys: {lookback_days: 1, max_touches: 20}
         models: {window_days: 365, run: [last_touch, linear, markov_1], half_life_days: 7, position_weights: [0.4, 0.2, 0.4]}
-        seed_regression: {half_life_days: 7}
+        seed_regression: {half_life_days: 7, fit_on: saturday}  # 2026-01-03, the last fixture day
         """);
     for (String day : List.of("2026-01-01", "2026-01-02", "2026-01-03")) {
       assertEquals(0, run("--ds", day, "--config-dir", configs.toString()));

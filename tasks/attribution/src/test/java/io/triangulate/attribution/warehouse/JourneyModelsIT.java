@@ -25,7 +25,7 @@ class JourneyModelsIT {
   static final AttributionConfig CONFIG = new AttributionConfig(
       new AttributionConfig.Journeys(1, 20),
       new AttributionConfig.Models(365, List.of("last_touch"), 7, List.of(0.4, 0.2, 0.4)),
-      new AttributionConfig.SeedRegression(7));
+      new AttributionConfig.SeedRegression(7, "sunday"));
 
   static DSLContext dsl;
 

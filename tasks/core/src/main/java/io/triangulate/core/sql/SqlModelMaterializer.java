@@ -17,6 +17,21 @@ public final class SqlModelMaterializer {
   /** Rows written by one model for the interval. */
   public record Result(String model, int rows, long millis) {}
 
+  /** When a model's table gets fresh planner statistics after its rows are written. */
+  public enum Analyze {
+    /** Always: the next model, and tomorrow's build, plan with the day's rows counted. */
+    AFTER_EVERY_MODEL,
+    /**
+     * Only once the rows changed since the last ANALYZE (the statistics views' count plus this
+     * write) exceed {@link #STALE_SHARE} of the rows it counted, as autovacuum judges staleness.
+     * ANALYZE samples the whole table, so for tables whose plans do not hinge on the newest day's
+     * statistics this keeps the daily cost from growing with history.
+     */
+    WHEN_STALE;
+
+    public static final double STALE_SHARE = 0.1;
+  }
+
   private final DSLContext dsl;
 
   public SqlModelMaterializer(DSLContext dsl) {
@@ -25,6 +40,11 @@ public final class SqlModelMaterializer {
 
   public List<Result> materialize(
       List<SqlModel> models, LocalDate ds, Map<String, ?> parameters, Consumer<Result> progress) {
+    return materialize(models, ds, parameters, progress, Analyze.AFTER_EVERY_MODEL);
+  }
+
+  public List<Result> materialize(
+      List<SqlModel> models, LocalDate ds, Map<String, ?> parameters, Consumer<Result> progress, Analyze analyze) {
     Map<String, Object> all = new LinkedHashMap<>(parameters);
     all.put("ds", ds);
     return dsl.transactionResult(
@@ -33,7 +53,7 @@ public final class SqlModelMaterializer {
           List<Result> results = new java.util.ArrayList<>();
           for (SqlModel model : models) {
             long start = System.nanoTime();
-            t.execute("delete from " + model.table() + " where ds = ?", ds);
+            int deleted = t.execute("delete from " + model.table() + " where ds = ?", ds);
             NamedParameters.Bound bound = NamedParameters.bind(model.select(), all, model.name());
             // Insert by column name, not position, so a model's column order cannot silently
             // shift values into the wrong mart column.
@@ -60,13 +80,29 @@ public final class SqlModelMaterializer {
             }
             // Fresh planner statistics before the next model reads this table (and for tomorrow's
             // build): estimates from an empty or much smaller table give badly wrong plans.
-            t.execute("analyze " + model.table());
+            if (analyze == Analyze.AFTER_EVERY_MODEL || stale(t, model.table(), (long) deleted + rows)) {
+              t.execute("analyze " + model.table());
+            }
             Result r = new Result(model.name(), rows, (System.nanoTime() - start) / 1_000_000);
             progress.accept(r);
             results.add(r);
           }
           return results;
         });
+  }
+
+  /** Never analysed, or more than {@link Analyze#STALE_SHARE} of the counted rows changed since. */
+  private static boolean stale(DSLContext t, String table, long changed) {
+    org.jooq.Record r = t.fetchSingle(
+        """
+        select c.reltuples::double precision as counted,
+               coalesce(s.n_mod_since_analyze, 0)::double precision as modified
+        from pg_class c
+        left join pg_stat_user_tables s on s.relid = c.oid
+        where c.oid = ?::regclass""",
+        table);
+    double counted = r.get("counted", Double.class);
+    return counted <= 0 || r.get("modified", Double.class) + changed > Analyze.STALE_SHARE * counted;
   }
 
   private static boolean readsItself(SqlModel model) {

@@ -85,7 +85,12 @@ final class AttributionReportReader {
         new ArrayList<>(campaigns.values()), scores, match, regression(ds)));
   }
 
-  private AttributionReportData.Regression regression(LocalDate ds) {
+  /** The latest weekly fit up to the report's day. */
+  private AttributionReportData.Regression regression(LocalDate asOf) {
+    LocalDate ds = dsl.fetchSingle("select max(ds) from marts.seed_regression_fit where ds <= ?", asOf).get(0, LocalDate.class);
+    if (ds == null) {
+      return null;
+    }
     Record fit = dsl.fetchOptional("select observations, r_squared, adj_r_squared, residual_se, half_life_days"
         + " from marts.seed_regression_fit where ds = ?", ds).orElse(null);
     if (fit == null) {
