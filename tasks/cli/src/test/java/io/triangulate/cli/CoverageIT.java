@@ -40,7 +40,7 @@ class CoverageIT {
             "strong", "{count: 10, min: 1.0, max: 1.6}", "modest", "{count: 12, min: 0.2, max: 0.4}",
             "zero", "{count: 10, min: 0.0, max: 0.0}", "negative", "{count: 8, min: -0.25, max: -0.1}"));
     LocalDate last = LocalDate.parse("2026-02-08");
-    assertEquals(0, world.cli("run", "--from", "2026-01-05", "--to", last.toString(), "--skip", "decide"));
+    assertEquals(0, world.cli("run", "--from", "2026-01-05", "--to", last.toString(), "--skip", "attribute,decide"));
 
     List<CampaignScore> scores;
     try (Database db = world.open()) {

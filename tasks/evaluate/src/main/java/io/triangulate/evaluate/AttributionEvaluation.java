@@ -86,6 +86,11 @@ public final class AttributionEvaluation {
     this.dsl = dsl;
   }
 
+  /** Each model's score against the true incremental orders of the campaigns in {@code ds}'s window. */
+  public List<ModelTruthScore> scores(LocalDate ds) {
+    return scores(dsl.fetch(CREDIT_SQL, ds, ds, ds));
+  }
+
   /** Prints and writes the scores for {@code ds} into {@code out}, when there is anything to score. */
   public void report(Path out, LocalDate ds) {
     List<Record> rows = dsl.fetch(CREDIT_SQL, ds, ds, ds);
