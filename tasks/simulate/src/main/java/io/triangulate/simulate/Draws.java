@@ -76,6 +76,16 @@ final class Draws {
     return StrictMath.exp(sigma * normal(hash) - sigma * sigma / 2.0);
   }
 
+  /** The category a uniform draw {@code u} falls in, given cumulative shares ending at 1. */
+  static int category(double[] cumulative, double u) {
+    for (int k = 0; k < cumulative.length - 1; k++) {
+      if (u < cumulative[k]) {
+        return k;
+      }
+    }
+    return cumulative.length - 1;
+  }
+
   private static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

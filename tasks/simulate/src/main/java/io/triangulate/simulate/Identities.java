@@ -48,7 +48,7 @@ final class Identities {
       int r = members.region[i];
       if (openRoom[r] == 0) {
         open[r] = h;
-        openRoom[r] = 1 + pick(sizeCumulative, Draws.uniform(Draws.then(Draws.then(householdKey, h), 0)));
+        openRoom[r] = 1 + Draws.category(sizeCumulative, Draws.uniform(Draws.then(Draws.then(householdKey, h), 0)));
         if (h == sizeCount.length) {
           sizeCount = Arrays.copyOf(sizeCount, sizeCount.length * 2);
         }
@@ -72,7 +72,7 @@ final class Identities {
     double[] deviceCumulative = cumulative(config.devicesPerHouseholdWeights());
     deviceFirst = new int[households + 1];
     for (int k = 0; k < households; k++) {
-      int count = 1 + pick(deviceCumulative, Draws.uniform(Draws.then(Draws.then(householdKey, k), 1)));
+      int count = 1 + Draws.category(deviceCumulative, Draws.uniform(Draws.then(Draws.then(householdKey, k), 1)));
       deviceFirst[k + 1] = deviceFirst[k] + count;
     }
     devices = deviceFirst[households];
@@ -89,7 +89,7 @@ final class Identities {
     for (int i = 0; i < n; i++) {
       long m = Draws.then(identityKey, i);
       userOf[i] = Draws.uniform(Draws.then(m, 0)) < config.streamingUserShare() ? u++ : -1;
-      cookieFirst[i + 1] = cookieFirst[i] + 1 + pick(cookieCumulative, Draws.uniform(Draws.then(m, 1)));
+      cookieFirst[i + 1] = cookieFirst[i] + 1 + Draws.category(cookieCumulative, Draws.uniform(Draws.then(m, 1)));
     }
     users = u;
     userMember = new int[users];
@@ -129,14 +129,5 @@ final class Identities {
       result[k] /= sum;
     }
     return result;
-  }
-
-  private static int pick(double[] cumulative, double u) {
-    for (int k = 0; k < cumulative.length - 1; k++) {
-      if (u < cumulative[k]) {
-        return k;
-      }
-    }
-    return cumulative.length - 1;
   }
 }

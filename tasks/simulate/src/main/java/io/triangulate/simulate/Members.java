@@ -56,9 +56,9 @@ final class Members {
     // Members are independent of each other, so filling the arrays in parallel changes nothing.
     IntStream.range(0, m.count).parallel().forEach(i -> {
       long h = Draws.then(key, i);
-      int r = pick(regionCumulative, Draws.uniform(Draws.then(h, 0)));
-      int a = pick(ageCumulative, Draws.uniform(Draws.then(h, 1)));
-      int t = pick(tierCumulative, Draws.uniform(Draws.then(h, 2)));
+      int r = Draws.category(regionCumulative, Draws.uniform(Draws.then(h, 0)));
+      int a = Draws.category(ageCumulative, Draws.uniform(Draws.then(h, 1)));
+      int t = Draws.category(tierCumulative, Draws.uniform(Draws.then(h, 2)));
       m.region[i] = (byte) r;
       m.ageBand[i] = (byte) a;
       m.loyaltyTier[i] = (byte) t;
@@ -90,14 +90,5 @@ final class Members {
       result[k] = values.get(order.get(k));
     }
     return result;
-  }
-
-  private static int pick(double[] cumulative, double u) {
-    for (int k = 0; k < cumulative.length - 1; k++) {
-      if (u < cumulative[k]) {
-        return k;
-      }
-    }
-    return cumulative.length - 1;
   }
 }
