@@ -12,8 +12,10 @@
 -- * Outcome sums (revenue is double precision, and orders_sq / revenue_sq are per-member squares)
 --   are recounted, driven by the orders, not by the exposed population: only the window's orders
 --   of the campaign's advertiser (about 1% of the event volume) are matched by index to their
---   buyer's first exposure. Floating-point sums run in a fixed order (member, then order id) so the
---   result does not depend on the plan.
+--   buyer's first exposure. The match is a LATERAL subquery fenced with OFFSET 0, so it stays one
+--   index probe per order: as a plain join the planner hashes every first exposure of the live
+--   campaigns, which grows with each day of the flight. Floating-point sums run in a fixed order
+--   (member, then order id) so the result does not depend on the plan.
 with campaigns as (
     select
         campaign_id,
@@ -81,24 +83,29 @@ population as (
 
 -- The window's orders of each live campaign's advertiser, read by the indexed order date.
 campaign_orders as (
-    select c.campaign_id, c.outcome_end, t.order_id, t.member_id, t.order_date, t.revenue
+    select c.campaign_id, c.start_date, c.outcome_end, t.order_id, t.member_id, t.order_date, t.revenue
     from campaigns c
     join staging.stg_transactions t
       on t.advertiser_id = c.advertiser_id
      and t.order_date between c.start_date and c.outcome_end
 ),
 
+-- Each order with its buyer's first exposure to the campaign on or before the order (and inside
+-- the outcome window): one probe of the (campaign_id, member_id) index per order.
 buyer_outcomes as (
-    select x.campaign_id, x.member_id, x.arm, count(*) as orders, sum(o.revenue order by o.order_id) as revenue
+    select o.campaign_id, o.member_id, x.arm, count(*) as orders, sum(o.revenue order by o.order_id) as revenue
     from campaign_orders o
-    join marts.fct_experiment_first_exposure x
-      on x.campaign_id = o.campaign_id
-     and x.member_id = o.member_id
-     and x.ds <= o.order_date
-     and x.ds <= o.outcome_end
-    join campaigns c on c.campaign_id = x.campaign_id
-    where x.ds >= c.start_date
-    group by x.campaign_id, x.member_id, x.arm
+    cross join lateral (
+        select x.arm
+        from marts.fct_experiment_first_exposure x
+        where x.campaign_id = o.campaign_id
+          and x.member_id = o.member_id
+          and x.ds >= o.start_date
+          and x.ds <= o.order_date
+          and x.ds <= o.outcome_end
+        offset 0 -- a fence: keeps the probe per order instead of a join over every exposure
+    ) x
+    group by o.campaign_id, o.member_id, x.arm
 ),
 
 outcomes as (

@@ -19,6 +19,10 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -33,9 +37,12 @@ import picocli.CommandLine.Option;
     description = {
       "Measure the data path at scale: simulate, load (COPY) and build marts for a large world.",
       "",
-      "Uses a fresh embedded PostgreSQL in a temporary folder (or --home). Prints, per day, the rows",
-      "loaded and rows/s, and the seconds of the day's mart build, so you can see whether the build",
-      "grows with the day's rows or with history; then totals and the JVM's peak heap."
+      "Uses a fresh embedded PostgreSQL in a new folder under <home>/benchmark (deleted afterwards).",
+      "Prints, per day, the rows loaded and rows/s, and the seconds of the day's mart build, so you",
+      "can see whether the build grows with the day's rows or with history; then totals and the",
+      "JVM's peak heap. Beside wall-clock seconds it prints CPU seconds (this JVM plus PostgreSQL's",
+      "processes, read from /proc on Linux): on a shared machine they show the work done, whatever",
+      "else is running. --detail adds the seconds of every file loaded and every model built."
     })
 public final class BenchmarkCommand implements Callable<Integer> {
 
@@ -47,40 +54,65 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Option(names = "--days", defaultValue = "10", description = "Days to simulate, load and build from the world's start (default: ${DEFAULT-VALUE}).")
   private int days;
 
+  @Option(names = "--detail", description = "Also print each file's load seconds and each model's build seconds.")
+  private boolean detail;
+
   @Override
   public Integer call() throws IOException {
     Simulator simulator = new Simulator(SimulationConfig.load(common.configs()).withMembers(members));
     List<LocalDate> period = simulator.days().subList(0, Math.min(days, simulator.days().size()));
-    Path root = Files.createTempDirectory("triangulate-benchmark");
+    Path parent = Files.createDirectories(common.home().root().resolve("benchmark"));
+    Path root = Files.createTempDirectory(parent, "run-");
     Home home = new Home(root);
     MartsConfig marts = MartsConfig.load(common.configs());
     Progress.info("benchmark in " + root + ": " + members + " members, " + period.size() + " days");
-    System.out.printf(Locale.ROOT, "%-10s %12s %9s %12s %9s %9s%n", "day", "rows loaded", "load s", "rows/s", "build s", "sim s");
+    System.out.printf(
+        Locale.ROOT, "%-10s %12s %9s %12s %9s %9s %9s %9s%n",
+        "day", "rows loaded", "load s", "rows/s", "load cpu", "build s", "build cpu", "sim s");
     long totalRows = 0;
     double totalLoad = 0;
     double totalBuild = 0;
     double totalSim = 0;
+    CpuMeter.Reading loadCpu = new CpuMeter.Reading(0, 0);
+    CpuMeter.Reading buildCpu = new CpuMeter.Reading(0, 0);
     try (Database db = Database.embedded(root.resolve("pgdata"), 0)) {
       Migrations.migrate(db.dataSource());
+      CpuMeter cpu = cpuMeter(db);
       IntervalLoader loader = new IntervalLoader(db.dataSource());
       SqlModelMaterializer materializer = new SqlModelMaterializer(db.dsl());
       for (LocalDate ds : period) {
         long t0 = System.nanoTime();
         DayResult day = simulator.generateDay(ds, home.landing(ds), home.truth(ds));
         long t1 = System.nanoTime();
-        List<FileReconciliation> files = loader.load(home.landing(ds), ds, r -> {});
+        CpuMeter.Reading c1 = cpu.read();
+        FileTimer files = new FileTimer();
+        List<FileReconciliation> loaded = loader.load(home.landing(ds), ds, files::done);
         long t2 = System.nanoTime();
-        materializer.materialize(marts.sqlModels(), ds, marts.parameters(), r -> {});
+        CpuMeter.Reading c2 = cpu.read();
+        List<SqlModelMaterializer.Result> built = materializer.materialize(marts.sqlModels(), ds, marts.parameters(), r -> {});
         long t3 = System.nanoTime();
-        long rows = files.stream().mapToLong(FileReconciliation::rowsRead).sum();
+        CpuMeter.Reading c3 = cpu.read();
+        long rows = loaded.stream().mapToLong(FileReconciliation::rowsRead).sum();
         double sim = (t1 - t0) / 1e9;
         double load = (t2 - t1) / 1e9;
         double build = (t3 - t2) / 1e9;
-        System.out.printf(Locale.ROOT, "%-10s %,12d %9.2f %,12.0f %9.2f %9.2f%n", ds, rows, load, rows / load, build, sim);
+        CpuMeter.Reading dayLoadCpu = c2.minus(c1);
+        CpuMeter.Reading dayBuildCpu = c3.minus(c2);
+        System.out.printf(
+            Locale.ROOT, "%-10s %,12d %9.2f %,12.0f %9.2f %9.2f %9.2f %9.2f%n",
+            ds, rows, load, rows / load, dayLoadCpu.total(), build, dayBuildCpu.total(), sim);
+        if (detail) {
+          files.print();
+          for (SqlModelMaterializer.Result r : built) {
+            System.out.printf(Locale.ROOT, "    build %-34s %,12d rows %9.2f s%n", r.model(), r.rows(), r.millis() / 1e3);
+          }
+        }
         totalRows += rows;
         totalLoad += load;
         totalBuild += build;
         totalSim += sim;
+        loadCpu = plus(loadCpu, dayLoadCpu);
+        buildCpu = plus(buildCpu, dayBuildCpu);
         deleteLanding(home.landing(ds));
         if (day.rows().isEmpty()) {
           break;
@@ -91,8 +123,46 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
     System.out.printf(Locale.ROOT, "total: %,d rows loaded in %.1f s (%,.0f rows/s); builds %.1f s (%.2f s/day); simulation %.1f s%n",
         totalRows, totalLoad, totalRows / totalLoad, totalBuild, totalBuild / period.size(), totalSim);
+    System.out.printf(
+        Locale.ROOT, "cpu: load %.1f s (JVM %.1f, PostgreSQL %.1f; %,.0f rows per cpu-second); builds %.1f s (JVM %.1f, PostgreSQL %.1f)%n",
+        loadCpu.total(), loadCpu.jvm(), loadCpu.postgres(), totalRows / loadCpu.total(),
+        buildCpu.total(), buildCpu.jvm(), buildCpu.postgres());
     System.out.printf(Locale.ROOT, "peak JVM heap: %,d MB (PostgreSQL runs in its own processes)%n", peakHeapBytes() / (1024 * 1024));
     return 0;
+  }
+
+  /** Finds the server through a backend that stays open while it is looked up. */
+  private static CpuMeter cpuMeter(Database db) {
+    try (Connection c = db.connection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select pg_backend_pid()")) {
+      rs.next();
+      return CpuMeter.forServerOf(rs.getInt(1));
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not find the PostgreSQL server process", e);
+    }
+  }
+
+  private static CpuMeter.Reading plus(CpuMeter.Reading a, CpuMeter.Reading b) {
+    return new CpuMeter.Reading(a.jvm() + b.jvm(), a.postgres() + b.postgres());
+  }
+
+  /** Seconds between the loader's per-file reports: each file's validate, COPY, reconcile and analyze. */
+  private static final class FileTimer {
+    private long last = System.nanoTime();
+    private final List<String> lines = new java.util.ArrayList<>();
+
+    void done(FileReconciliation r) {
+      long now = System.nanoTime();
+      double seconds = (now - last) / 1e9;
+      last = now;
+      lines.add(String.format(
+          Locale.ROOT, "    load  %-34s %,12d rows %9.2f s %,12.0f rows/s", r.file(), r.rowsRead(), seconds, r.rowsRead() / seconds));
+    }
+
+    void print() {
+      lines.forEach(System.out::println);
+    }
   }
 
   private static long peakHeapBytes() {

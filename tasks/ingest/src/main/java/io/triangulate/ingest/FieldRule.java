@@ -62,6 +62,9 @@ public interface FieldRule {
   static FieldRule date() {
     return (v, ds) -> {
       requirePresent(v);
+      if (isCanonicalDate(v)) {
+        return v; // what the general path below returns for it, without the formatter
+      }
       try {
         return LocalDate.parse(v).toString();
       } catch (DateTimeParseException e) {
@@ -70,12 +73,37 @@ public interface FieldRule {
     };
   }
 
+  /**
+   * True for {@code YYYY-MM-DD} with a four-digit year and a day that exists in its month: then
+   * {@link LocalDate#toString()} of the parsed date is the value itself. Anything else (including
+   * an impossible date) takes the general path, which normalises or rejects it.
+   */
+  static boolean isCanonicalDate(String v) {
+    if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+      return false;
+    }
+    int century = twoDigits(v, 0);
+    int yearInCentury = twoDigits(v, 2);
+    int month = twoDigits(v, 5);
+    int day = twoDigits(v, 8);
+    if (century < 10 || yearInCentury < 0 || month < 1 || month > 12 || day < 1) {
+      return false;
+    }
+    int year = century * 100 + yearInCentury;
+    return day <= java.time.YearMonth.of(year, month).lengthOfMonth();
+  }
+
   /** A date that cannot lie after the interval being loaded (e.g. a signup date). */
   static FieldRule dateNotAfterInterval() {
     FieldRule date = date();
     return (v, ds) -> {
       String d = date.apply(v, ds);
-      if (LocalDate.parse(d).isAfter(ds)) {
+      // d is canonical YYYY-MM-DD here; for four-digit years text order is date order, which
+      // spares parsing it a second time.
+      boolean after = isCanonicalDate(d) && ds.getYear() >= 1000 && ds.getYear() <= 9999
+          ? d.compareTo(ds.toString()) > 0
+          : LocalDate.parse(d).isAfter(ds);
+      if (after) {
         throw new RowRejected("is " + d + ", after the interval " + ds + " being loaded");
       }
       return d;

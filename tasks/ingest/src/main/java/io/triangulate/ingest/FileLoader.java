@@ -80,7 +80,7 @@ final class FileLoader {
       throws IOException, SQLException {
     String fileName = file.getFileName().toString();
     List<Quarantined> quarantine = new ArrayList<>();
-    Set<String> keysInFile = new HashSet<>();
+    Set<String> keysInFile = new HashSet<>(expectedRows(file));
     long read = 0;
     long valid = 0;
     long duplicatesInFile = 0;
@@ -114,6 +114,7 @@ final class FileLoader {
       String dsText = ds.toString();
       String[] values = new String[width + 1];
       values[width] = dsText;
+      StringBuilder keyText = new StringBuilder(64);
       CsvReader.Row row;
       while ((row = readRow(csv, file)) != null) {
         read++;
@@ -122,7 +123,7 @@ final class FileLoader {
           quarantine.add(bad);
           continue;
         }
-        String key = keyIdx.length == 1 ? values[keyIdx[0]] : values[keyIdx[0]] + '\u0001' + values[keyIdx[1]];
+        String key = key(values, keyIdx, keyText);
         if (!keysInFile.add(key)) {
           duplicatesInFile++;
           continue;
@@ -144,6 +145,29 @@ final class FileLoader {
     writeQuarantine(spec, fileName, ds, quarantine);
     return new FileReconciliation(
         spec.name(), fileName, read, inserted, quarantine.size(), duplicatesInFile + (valid - inserted));
+  }
+
+  /** The row's key: its key columns joined by a character that no valid value contains. */
+  private static String key(String[] values, int[] keyIdx, StringBuilder buffer) {
+    if (keyIdx.length == 1) {
+      return values[keyIdx[0]];
+    }
+    buffer.setLength(0);
+    for (int i = 0; i < keyIdx.length; i++) {
+      if (i > 0) {
+        buffer.append('\u0001');
+      }
+      buffer.append(values[keyIdx[i]]);
+    }
+    return buffer.toString();
+  }
+
+  /**
+   * A generous guess of the file's rows (landing rows are at least 24 bytes), so the set of keys
+   * seen is sized once instead of rehashing a million keys as it grows.
+   */
+  private static int expectedRows(Path file) throws IOException {
+    return (int) Math.min(Integer.MAX_VALUE / 2, Math.max(16, Files.size(file) / 24));
   }
 
   private static CsvReader.Row readRow(CsvReader csv, Path file) throws IOException {

@@ -29,4 +29,36 @@ class FieldRuleTest {
       assertThrows(RowRejected.class, () -> timestamp.apply(v, DS), v);
     }
   }
+
+  @Test
+  void canonicalDatesComeBackAsTheGeneralParserWouldWriteThem() {
+    FieldRule date = FieldRule.date();
+    for (String v : new String[] {"2026-01-05", "2024-02-29", "1999-12-31", "1000-01-01", "9999-12-31"}) {
+      assertEquals(LocalDate.parse(v).toString(), date.apply(v, DS), v);
+      assertEquals(true, FieldRule.isCanonicalDate(v), v);
+    }
+  }
+
+  @Test
+  void impossibleOrOddlyWrittenDatesTakeTheGeneralPath() {
+    FieldRule date = FieldRule.date();
+    for (String v : new String[] {"2026-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00", "0999-01-01",
+        "2026-1-05", "2026/01/05", "2026-01-5x", "+12026-01-05"}) {
+      assertEquals(false, FieldRule.isCanonicalDate(v), v);
+    }
+    for (String v : new String[] {"2026-02-29", "2026-04-31", "2026-13-01", "2026-1-05", "2026/01/05"}) {
+      assertThrows(RowRejected.class, () -> date.apply(v, DS), v);
+    }
+  }
+
+  @Test
+  void aDateAfterTheIntervalIsRejectedAndOneOnOrBeforeItIsKept() {
+    FieldRule notAfter = FieldRule.dateNotAfterInterval();
+    assertEquals("2026-01-05", notAfter.apply("2026-01-05", DS));
+    assertEquals("2025-12-31", notAfter.apply("2025-12-31", DS));
+    assertEquals("0999-01-01", notAfter.apply("0999-01-01", DS));
+    for (String v : new String[] {"2026-01-06", "2027-01-01", "2026-02-01"}) {
+      assertThrows(RowRejected.class, () -> notAfter.apply(v, DS), v);
+    }
+  }
 }
