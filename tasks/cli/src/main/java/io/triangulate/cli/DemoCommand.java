@@ -80,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
         // (42 daily periods give wide intervals), its budget plans and their closed loop in simulation.
         Progress.info("marketing mix model on the warehouse (ridge and Bayesian, short chains)");
         runner.runCommand("mmm", List.of("mmm", "fit", "--warehouse", "--out", out.resolve("mmm").toString(),
-            "--iterations", "200", "--trials", "2", "--chains", "2", "--warmup", "150", "--draws", "150"), last);
+            "--iterations", "200", "--trials", "2", "--chains", "2", "--warmup", "300", "--draws", "300"), last);
         runner.runCommand("optimize", List.of("optimize", "--warehouse", "--out", out.resolve("mmm").toString()), last);
         runner.runCommand("closed-loop", List.of("closed-loop", "--out", out.resolve("mmm").toString(),
             "--scenario", "100%,120%"), last);

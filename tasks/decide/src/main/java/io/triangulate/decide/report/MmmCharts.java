@@ -30,8 +30,7 @@ final class MmmCharts {
     int rowHeight = 24;
     int top = 20;
     int height = top + rows.size() * rowHeight + 40;
-    double[] range = Charts.range(rows.stream().flatMapToDouble(r -> java.util.stream.DoubleStream.of(
-        r.roas(), r.low(), r.high())).toArray());
+    double[] range = Charts.range(roasAxis(rows));
     StringBuilder svg = open(height);
     for (double tick : Charts.ticks(range)) {
       double x = label + scale(tick, range, plot);
@@ -46,7 +45,14 @@ final class MmmCharts {
       svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%s\" class=\"l\" text-anchor=\"end\">%s</text>",
           label - 10, coord(y + 4), esc(r.channel() + " · " + r.model())));
       if (Double.isFinite(r.low()) && Double.isFinite(r.high())) {
-        svg.append(line(label + scale(r.low(), range, plot), y, label + scale(r.high(), range, plot), y, color, 2));
+        double high = Math.min(r.high(), range[1]);
+        svg.append(line(label + scale(r.low(), range, plot), y, label + scale(high, range, plot), y, color, 2));
+        if (r.high() > range[1]) {
+          double x = label + scale(range[1], range, plot);
+          svg.append(String.format(Locale.ROOT, "<path d=\"M%s %sl-7 -4v8z\" fill=\"%s\"/>", coord(x), coord(y), color));
+          svg.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\" class=\"l\" text-anchor=\"end\">%s</text>",
+              coord(x - 10), coord(y - 4), Html.num(r.high(), 1)));
+        }
       }
       if (Double.isFinite(r.roas())) {
         svg.append(String.format(Locale.ROOT, "<circle cx=\"%s\" cy=\"%s\" r=\"5\" fill=\"%s\"><title>%s %s: ROAS %s [%s, %s]</title></circle>",
@@ -55,6 +61,19 @@ final class MmmCharts {
       }
     }
     return svg.append("</svg>").toString();
+  }
+
+  /**
+   * The ROAS axis: every point estimate and lower bound, and upper bounds up to three times the
+   * largest point estimate. One unidentified channel's interval can reach hundreds, which would
+   * squeeze every other channel into the first pixels; it is drawn to the edge with an arrow.
+   */
+  private static double[] roasAxis(List<MmmReportData.Roas> rows) {
+    double largestPoint = rows.stream().mapToDouble(MmmReportData.Roas::roas).filter(Double::isFinite).max().orElse(1);
+    double cap = 3 * Math.max(largestPoint, 1e-9);
+    return rows.stream()
+        .flatMapToDouble(r -> java.util.stream.DoubleStream.of(r.roas(), r.low(), Math.min(r.high(), cap)))
+        .toArray();
   }
 
   /** Stacked bars per period: components above zero stack up, negative ones down. */

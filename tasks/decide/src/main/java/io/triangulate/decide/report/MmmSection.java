@@ -4,8 +4,10 @@ import static io.triangulate.decide.report.Html.esc;
 import static io.triangulate.decide.report.Html.money;
 import static io.triangulate.decide.report.Html.num;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The report's marketing-mix section: pure, data in, HTML out. */
@@ -15,7 +17,45 @@ public final class MmmSection {
       "r_squared", "mape", "nrmse", "cv_r_squared", "cv_mape", "mape_lift", "rhat_max", "ess_min", "divergences",
       "ppc_coverage_90");
 
+  /** Thresholds of the sampler's own checks (ConvergenceDiagnostics): past them the posterior is not trustworthy. */
+  private static final double MAX_RHAT = 1.01;
+  private static final double MIN_ESS = 100;
+
   private MmmSection() {}
+
+  /** A visible warning when the Bayesian fit's chains did not converge, as the fit printed it. */
+  static Optional<String> convergenceWarning(List<MmmReportData.Metric> metrics) {
+    double rhat = Double.NaN;
+    double ess = Double.NaN;
+    double divergences = 0;
+    for (MmmReportData.Metric m : metrics) {
+      if (!"bayesian".equals(m.model())) {
+        continue;
+      }
+      switch (m.metric()) {
+        case "rhat_max" -> rhat = m.value();
+        case "ess_min" -> ess = m.value();
+        case "divergences" -> divergences = m.value();
+        default -> { }
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    if (rhat > MAX_RHAT) {
+      problems.add("R-hat " + num(rhat, 3) + " above " + MAX_RHAT);
+    }
+    if (ess < MIN_ESS) {
+      problems.add("effective sample size " + num(ess, 0) + " below " + num(MIN_ESS, 0));
+    }
+    if (divergences > 0) {
+      problems.add(num(divergences, 0) + " divergent transitions");
+    }
+    if (problems.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("<p class=\"warn\"><b>Warning:</b> the Bayesian chains did not converge ("
+        + esc(String.join(", ", problems)) + "): its intervals and contributions are not trustworthy. Refit with more "
+        + "warm-up and draws (<code>mmm fit --warehouse --warmup … --draws … --chains …</code>).</p>");
+  }
 
   public static String render(MmmReportData d) {
     StringBuilder h = new StringBuilder(32_000);
@@ -24,7 +64,8 @@ public final class MmmSection {
         .append(d.periodEnd()).append(" (").append(d.dates().size()).append(" periods) regressed on spend per channel with ")
         .append("carryover (adstock) and diminishing returns (saturation), calibrated with the experiments. ROAS is the ")
         .append("channel's modelled revenue per unit of spend with a 90% interval; a short window gives wide intervals, ")
-        .append("and an MMM needs many periods of varied spend to separate channels. Black diamonds: the simulator's true ROAS.</p>");
+        .append("and an MMM needs many periods of varied spend to separate channels. Intervals that run off the chart end in an arrow with their upper bound.</p>");
+    convergenceWarning(d.metrics()).ifPresent(h::append);
     h.append(MmmCharts.roas(d.roas()));
     h.append("<h3>Fit quality</h3>").append(metricTable(d.metrics()));
     if (!d.dates().isEmpty()) {

@@ -44,6 +44,7 @@ public final class ReportWriter {
         .append("th{background:#f6f8fa}td.t,th.t{text-align:left}.flag{font-weight:600}")
         .append("svg text.l{font-size:12px;fill:#1f2328}svg text.t{font-size:11px;fill:#57606a;text-anchor:middle}")
         .append(".note{color:#57606a;font-size:13px;max-width:900px}")
+        .append(".warn{color:#9a3412;background:#fff7ed;border-left:3px solid #ea580c;padding:6px 10px;font-size:13px;max-width:900px}")
         .append("</style></head><body>");
     h.append("<h1>Triangulate: what the ads caused</h1><div class=\"sub\">Decision date ").append(ds)
         .append(" · campaign results from each campaign's start to this date</div>");
