@@ -53,10 +53,12 @@ public final class AttributionSection {
     List<String> models = d.models();
     int bars = models.size() + 1;
     int group = bars * 7 + 10;
-    int height = 30 + d.channels().size() * group + 50;
+    int width = LABEL + PLOT + 20;
+    int legendRows = legendRows(models, width);
+    int height = 30 + d.channels().size() * group + 36 + LEGEND_ROW * legendRows;
     h.append(String.format(Locale.ROOT,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">",
-        LABEL + PLOT + 20, height, LABEL + PLOT + 20, height));
+        width, height, width, height));
     double max = 0;
     for (Map<String, Double> byChannel : d.channelShares().values()) {
       for (double v : byChannel.values()) {
@@ -72,8 +74,9 @@ public final class AttributionSection {
     for (int t = 0; t <= 5; t++) {
       double value = top * t / 5;
       double x = LABEL + value / top * PLOT;
+      int axis = height - 26 - LEGEND_ROW * legendRows;
       h.append(String.format(Locale.ROOT, "<line x1=\"%s\" y1=\"20\" x2=\"%s\" y2=\"%d\" stroke=\"#e3e6ea\"/>"
-          + "<text x=\"%s\" y=\"%d\" class=\"t\">%s%%</text>", coord(x), coord(x), height - 40, coord(x), height - 26,
+          + "<text x=\"%s\" y=\"%d\" class=\"t\">%s%%</text>", coord(x), coord(x), axis - 14, coord(x), axis,
           num(100 * value, 0)));
     }
     for (int c = 0; c < d.channels().size(); c++) {
@@ -90,16 +93,43 @@ public final class AttributionSection {
         bar(h, y0 + models.size() * 7, experiment, top, EXPERIMENT_COLOR, "experiments");
       }
     }
-    int x = LABEL;
-    int ly = height - 8;
+    int x = LEGEND_LEFT;
+    int ly = height - 8 - LEGEND_ROW * (legendRows - 1);
     for (int m = 0; m <= models.size(); m++) {
       String name = m < models.size() ? models.get(m) : "experiments";
       String color = m < models.size() ? PALETTE[m % PALETTE.length] : EXPERIMENT_COLOR;
+      if (x + legendItemWidth(name) > width) {
+        x = LEGEND_LEFT;
+        ly += LEGEND_ROW;
+      }
       h.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"8\" fill=\"%s\"/>"
           + "<text x=\"%d\" y=\"%d\" class=\"l\" style=\"font-size:10px\">%s</text>", x, ly - 8, color, x + 13, ly, esc(name)));
-      x += 14 + name.length() * 6 + 8;
+      x += legendItemWidth(name);
     }
     h.append("</svg>");
+  }
+
+  private static final int LEGEND_LEFT = 10;
+  private static final int LEGEND_ROW = 16;
+
+  /** Swatch, gap and the name at about 6 px a character (10 px font). */
+  private static int legendItemWidth(String name) {
+    return 14 + name.length() * 6 + 8;
+  }
+
+  /** Rows the legend of the models plus the experiments needs at {@code width}. */
+  private static int legendRows(List<String> models, int width) {
+    int rows = 1;
+    int x = LEGEND_LEFT;
+    for (int m = 0; m <= models.size(); m++) {
+      int item = legendItemWidth(m < models.size() ? models.get(m) : "experiments");
+      if (x + item > width) {
+        rows++;
+        x = LEGEND_LEFT;
+      }
+      x += item;
+    }
+    return rows;
   }
 
   private static void bar(StringBuilder h, double y, double share, double top, String color, String model) {
