@@ -20,6 +20,10 @@ orders as (
     where order_date = :ds
 ),
 
+-- Events are loaded on their UTC day (event_date = load_ds) and orders on theirs, so a touch at most
+-- :click_window_days before an order of :ds lies on one of the days :ds - :click_window_days … :ds.
+-- Bounding the scan by those days lets it read the window's blocks by the load_ds index and hash
+-- them by member, instead of probing a (member_id, event_ts) B-tree that every COPY would maintain.
 candidate_touches as (
     select o.order_id, o.revenue, e.campaign_id, e.event_type, e.event_ts
     from orders o
@@ -28,8 +32,9 @@ candidate_touches as (
      and e.advertiser_id = o.advertiser_id
      and e.event_ts <= o.order_ts
      and e.event_ts > o.order_ts - make_interval(days => :click_window_days::int)
-    where (e.event_type = 'click')
-       or (e.event_type = 'impression' and e.event_ts > o.order_ts - make_interval(days => :view_window_days::int))
+    where e.event_date between :ds::date - :click_window_days::int and :ds::date
+      and ((e.event_type = 'click')
+        or (e.event_type = 'impression' and e.event_ts > o.order_ts - make_interval(days => :view_window_days::int)))
 ),
 
 last_touch as (

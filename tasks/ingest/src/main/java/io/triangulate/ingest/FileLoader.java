@@ -101,13 +101,10 @@ final class FileLoader {
       }
     }
     String columns = String.join(", ", spec.fieldNames()) + ", load_ds";
+    // This thread parses and validates while the pipe's thread sends the accepted rows to COPY.
     try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
-        Writer out =
-            new BufferedWriter(
-                new OutputStreamWriter(
-                    new PGCopyOutputStream(copy.copyIn("copy " + target + " (" + columns + ") from stdin with (format csv)")),
-                    StandardCharsets.UTF_8),
-                1 << 16)) {
+        CopyPipe out =
+            new CopyPipe(copy.copyIn("copy " + target + " (" + columns + ") from stdin with (format csv)"), spec.name())) {
       int[] position = headerPositions(spec, csv.next(), file);
       int[] keyIdx = spec.key().stream().mapToInt(spec::indexOf).toArray();
       int width = spec.fields().size();
@@ -134,6 +131,7 @@ final class FileLoader {
         CopyCsv.writeRow(out, values);
         valid++;
       }
+      out.finish();
     }
     long inserted = valid;
     if (!direct) {

@@ -13,8 +13,10 @@ import java.util.List;
 /**
  * The project's one CSV reader: streaming RFC 4180 with a comma (or another single-character)
  * delimiter, double-quoted fields with {@code ""} for a quote, quoted line breaks, and LF, CRLF or
- * lone CR line ends. It keeps the physical line number where each record starts and the record's raw
- * text, so validation errors and quarantine rows can point users at the exact place in their file.
+ * lone CR line ends. It keeps the physical line number where each record starts and can give the
+ * record's raw text, so validation errors and quarantine rows can point users at the exact place in
+ * their file. The raw text is cut from the read buffer only when asked for (most records never are),
+ * so it is available until the next call to {@link #next()}.
  *
  * <p>Lenient where real exports are sloppy and harmless: a UTF-8 byte-order mark at the start is
  * dropped, blank lines are skipped, a quote inside an unquoted field ({@code 5" screen}) is kept as a
@@ -26,7 +28,42 @@ import java.util.List;
 public final class CsvReader implements Closeable {
 
   /** One record: its fields, the 1-based line it starts on, and its text as it stood in the file. */
-  public record Row(List<String> fields, long line, String rawText) {
+  public static final class Row {
+
+    private final List<String> fields;
+    private final long line;
+    private final CsvReader reader;
+    private final long sequence;
+    private String rawText;
+
+    private Row(List<String> fields, long line, CsvReader reader, long sequence) {
+      this.fields = fields;
+      this.line = line;
+      this.reader = reader;
+      this.sequence = sequence;
+    }
+
+    public List<String> fields() {
+      return fields;
+    }
+
+    public long line() {
+      return line;
+    }
+
+    /**
+     * The record as it stood in the file, without its line end. Ask before reading the next record:
+     * the text is cut from the reader's buffer, which the next record overwrites.
+     */
+    public String rawText() {
+      if (rawText == null) {
+        if (reader.sequence != sequence) {
+          throw new IllegalStateException("line " + line + ": raw text asked for after the next record was read");
+        }
+        rawText = reader.currentRawText();
+      }
+      return rawText;
+    }
 
     /**
      * True for a line of only spaces or tabs. It reads as one whitespace field, which callers that
@@ -47,7 +84,14 @@ public final class CsvReader implements Closeable {
   private int len;
   private long line = 1;
   private boolean atStart = true;
-  private final StringBuilder raw = new StringBuilder(256);
+  /** The current record's text from before the last refill of {@link #buf}; usually empty. */
+  private final StringBuilder carry = new StringBuilder(256);
+  /** Where the current record starts in {@link #buf} (0 once a refill moved its start to carry). */
+  private int recordStart;
+  /** Where the last record returned ends in {@link #buf}. */
+  private int recordEnd;
+  /** Counts the records returned, so a row can tell whether the buffer still holds its text. */
+  private long sequence;
   private final StringBuilder field = new StringBuilder(64);
 
   public CsvReader(Reader in) {
@@ -71,13 +115,15 @@ public final class CsvReader implements Closeable {
   /** The next record, or {@code null} at end of input. Blank lines are skipped. */
   public Row next() throws IOException {
     while (true) {
-      raw.setLength(0);
+      carry.setLength(0);
+      recordStart = pos;
       long start = line;
       List<String> fields = new ArrayList<>(16);
       field.setLength(0);
       boolean quoted = false;
       long quoteLine = start; // where the open quote is, for the error if it never closes
       boolean sawAny = false;
+      boolean sawText = false; // anything besides line ends: a record, not a blank line
       int c;
       while (true) {
         c = read();
@@ -91,6 +137,9 @@ public final class CsvReader implements Closeable {
           break;
         }
         sawAny = true;
+        if (c != '\n' && c != '\r') {
+          sawText = true;
+        }
         if (quoted) {
           if (c == '"') {
             int d = peek();
@@ -131,32 +180,40 @@ public final class CsvReader implements Closeable {
         }
       }
       fields.add(field.toString());
-      String text = stripLineEnd(raw);
-      if (text.isEmpty() && fields.size() == 1) {
+      if (!sawText && fields.size() == 1) {
         if (c < 0) {
           return null;
         }
         continue; // blank line
       }
-      return new Row(fields, start, text);
+      recordEnd = pos;
+      return new Row(fields, start, this, ++sequence);
     }
   }
 
-  private static String stripLineEnd(StringBuilder sb) {
-    int end = sb.length();
-    while (end > 0 && (sb.charAt(end - 1) == '\n' || sb.charAt(end - 1) == '\r')) {
+  /** The last record's text: whatever a refill moved to carry, then the rest still in the buffer. */
+  private String currentRawText() {
+    int end = recordEnd;
+    while (end > recordStart && (buf[end - 1] == '\n' || buf[end - 1] == '\r')) {
       end--;
     }
-    return sb.substring(0, end);
+    if (end > recordStart || carry.length() == 0) {
+      return carry.length() == 0
+          ? new String(buf, recordStart, end - recordStart)
+          : carry.toString() + new String(buf, recordStart, end - recordStart);
+    }
+    int carried = carry.length(); // the record ended at the end of a block: its line end is in carry
+    while (carried > 0 && (carry.charAt(carried - 1) == '\n' || carry.charAt(carried - 1) == '\r')) {
+      carried--;
+    }
+    return carry.substring(0, carried);
   }
 
   private int read() throws IOException {
     if (pos == len && !fill()) {
       return -1;
     }
-    char ch = buf[pos++];
-    raw.append(ch);
-    return ch;
+    return buf[pos++];
   }
 
   private int peek() throws IOException {
@@ -167,11 +224,16 @@ public final class CsvReader implements Closeable {
   }
 
   private boolean fill() throws IOException {
+    // The block about to be overwritten may hold the start of the current record: keep it.
+    if (recordStart < len) {
+      carry.append(buf, recordStart, len - recordStart);
+    }
     int count;
     do {
       count = in.read(buf, 0, BUFFER);
     } while (count == 0); // a Reader may return 0 without being at the end
     pos = 0;
+    recordStart = 0;
     if (count < 0) {
       len = 0;
       return false;
@@ -182,6 +244,7 @@ public final class CsvReader implements Closeable {
       atStart = false;
       if (buf[0] == BYTE_ORDER_MARK) {
         pos = 1;
+        recordStart = 1;
         return len > 1 || fill();
       }
     }
