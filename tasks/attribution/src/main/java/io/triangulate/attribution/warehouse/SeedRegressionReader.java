@@ -35,32 +35,27 @@ import org.jooq.Record;
  */
 final class SeedRegressionReader {
 
-  /** Binds: to ×3, then (half-life, to, half-life, from, to) ×3, then from, to ×2. */
+  /** Binds: to, then (to, half-life, from, to) ×2, then from, to ×2, then half-life ×2. */
   private static final String PERSONS =
       """
-      with members as (
+      with latest as (
+          -- each member, device and streaming user's latest resolution as of the window's end
+          select distinct on (node) node, id_type, member_id, household_id
+          from marts.identity_resolution
+          where id_type in ('member', 'device', 'streaming_user') and ds <= ?
+          order by node, ds desc
+      ),
+      members as (
           select substr(node, 8) as member_id, household_id
-          from (select distinct on (node) node, household_id
-                from marts.identity_resolution
-                where id_type = 'member' and ds <= ?
-                order by node, ds desc) latest
-          where household_id is not null
+          from latest where id_type = 'member' and household_id is not null
       ),
       devices as (
           select substr(node, 8) as device_id, household_id
-          from (select distinct on (node) node, household_id
-                from marts.identity_resolution
-                where id_type = 'device' and ds <= ?
-                order by node, ds desc) latest
-          where household_id is not null
+          from latest where id_type = 'device' and household_id is not null
       ),
       users as (
           select substr(node, 16) as user_id, member_id
-          from (select distinct on (node) node, member_id
-                from marts.identity_resolution
-                where id_type = 'streaming_user' and ds <= ?
-                order by node, ds desc) latest
-          where member_id is not null
+          from latest where id_type = 'streaming_user' and member_id is not null
       ),
       tv as (
           select household_id, advertiser_id,
@@ -131,7 +126,7 @@ final class SeedRegressionReader {
       """;
 
   private static List<Object> personBinds(LocalDate from, LocalDate to, double halfLifeDays) {
-    List<Object> binds = new ArrayList<>(List.of(to, to, to));
+    List<Object> binds = new ArrayList<>(List.of(to));
     binds.addAll(List.of(to, halfLifeDays, from, to));
     binds.addAll(List.of(to, halfLifeDays, from, to));
     binds.addAll(List.of(from, to, from, to));
@@ -143,8 +138,22 @@ final class SeedRegressionReader {
 
   private SeedRegressionReader() {}
 
-  /** Empty when there are too few persons, or no variation, to fit. */
+  /**
+   * Empty when there are too few persons, or no variation, to fit. The persons are computed once
+   * into a temporary table (they read the window's raw TV and streaming logs) for both the fit's
+   * cross-products and the residual quantiles.
+   */
   static Optional<SeedAnalysis> analyse(DSLContext dsl, LocalDate from, LocalDate to, double halfLifeDays) {
+    return dsl.transactionResult(tx -> {
+      DSLContext t = tx.dsl();
+      t.execute("drop table if exists pg_temp.seed_persons");
+      t.execute("create temp table seed_persons on commit drop as " + PERSONS + "select * from persons",
+          personBinds(from, to, halfLifeDays).toArray());
+      return fit(t, halfLifeDays);
+    });
+  }
+
+  private static Optional<SeedAnalysis> fit(DSLContext dsl, double halfLifeDays) {
     List<String> terms = new ArrayList<>();
     terms.add("1");
     terms.addAll(SeedAnalysis.PREDICTORS);
@@ -159,8 +168,8 @@ final class SeedRegressionReader {
       }
       select.append(", sum((").append(terms.get(a)).append(")::double precision * y order by person_key)");
     }
-    select.append(", sum(y * y order by person_key) from persons");
-    Record r = dsl.fetchSingle(PERSONS + select, personBinds(from, to, halfLifeDays).toArray());
+    select.append(", sum(y * y order by person_key) from seed_persons");
+    Record r = dsl.fetchSingle(select.toString());
 
     double[][] xtx = new double[p][p];
     double[] xty = new double[p];
@@ -184,10 +193,10 @@ final class SeedRegressionReader {
     } catch (IllegalArgumentException e) {
       return Optional.empty();  // e.g. no TV or streaming exposure at all: the predictor is constant
     }
-    return Optional.of(new SeedAnalysis(fit, qq(dsl, from, to, halfLifeDays, fit), halfLifeDays));
+    return Optional.of(new SeedAnalysis(fit, qq(dsl, fit), halfLifeDays));
   }
 
-  private static List<QqPoint> qq(DSLContext dsl, LocalDate from, LocalDate to, double halfLifeDays, OlsFit fit) {
+  private static List<QqPoint> qq(DSLContext dsl, OlsFit fit) {
     int m = (int) Math.min(MAX_QQ_POINTS, fit.observations());
     Double[] probabilities = new Double[m];
     for (int i = 0; i < m; i++) {
@@ -198,11 +207,11 @@ final class SeedRegressionReader {
       residual.append(" + ? * ").append(predictor);
     }
     residual.append(')');
-    List<Object> binds = personBinds(from, to, halfLifeDays);
+    List<Object> binds = new ArrayList<>();
     binds.add(probabilities);
     fit.terms().forEach(t -> binds.add(t.coefficient()));
     Double[] quantiles = dsl.fetchSingle(
-            PERSONS + "select percentile_cont(?::double precision[]) within group (order by " + residual + ") from persons",
+            "select percentile_cont(?::double precision[]) within group (order by " + residual + ") from seed_persons",
             binds.toArray())
         .get(0, Double[].class);
     NormalDistribution normal = new NormalDistribution();
