@@ -19,7 +19,7 @@ public final class MmmEvaluation {
 
   private static final String SQL =
       """
-      with fit as (
+      with fit as materialized (  -- materialized: the model JSON is parsed once per fit, not per joined day
           select ds, grain, model, period_start,
                  period_end + case grain when 'weekly' then 6 else 0 end as period_end,
                  advertiser,
