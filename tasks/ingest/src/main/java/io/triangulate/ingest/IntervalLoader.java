@@ -1,5 +1,6 @@
 package io.triangulate.ingest;
 
+import io.triangulate.core.db.PlannerStatistics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -53,6 +57,7 @@ public final class IntervalLoader {
       Connection c, Path landingDir, LocalDate ds, Consumer<FileReconciliation> progress)
       throws IOException, SQLException {
     clearInterval(c, ds);
+    DSLContext dsl = DSL.using(c, SQLDialect.POSTGRES);
     CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
     FileLoader loader = new FileLoader(c, copy, new KnownIds(c));
     List<FileReconciliation> results = new ArrayList<>();
@@ -63,18 +68,11 @@ public final class IntervalLoader {
       }
       FileReconciliation r = loader.load(spec, file, ds);
       record(c, ds, r);
-      analyze(c, spec);
+      PlannerStatistics.analyzeSampled(dsl, spec.qualifiedTable());
       results.add(r);
       progress.accept(r);
     }
     return results;
-  }
-
-  /** Keeps planner statistics current so the day's mart models get good plans. */
-  private static void analyze(Connection c, SourceSpec spec) throws SQLException {
-    try (var st = c.createStatement()) {
-      st.execute("analyze " + spec.qualifiedTable()); // name from the fixed source catalogue
-    }
   }
 
   private static void clearInterval(Connection c, LocalDate ds) throws SQLException {

@@ -13,10 +13,6 @@ import org.jooq.DSLContext;
  * conversions, match rates, journeys, path counts. They run here rather than in {@code build}
  * because their parameters (lookback, path length) belong to {@code configs/attribution.yaml};
  * like {@code build}, one transaction replaces the day's rows of every table.
- *
- * <p>Tables are re-analysed only when their statistics are stale ({@link
- * SqlModelMaterializer.Analyze#WHEN_STALE}): analysing after every model cost about 1 s a day on the
- * demo world and more as history grew, while a day adds a small share of a table's rows.
  */
 public final class JourneyModels {
 
@@ -35,7 +31,6 @@ public final class JourneyModels {
   public static List<SqlModelMaterializer.Result> build(DSLContext dsl, LocalDate ds, AttributionConfig config) {
     List<SqlModel> models = NAMES.stream().map(SqlModel::load).toList();
     return new SqlModelMaterializer(dsl).materialize(models, ds, config.sqlParameters(),
-        r -> Progress.info(String.format(Locale.ROOT, "%-26s %,8d rows  %,6d ms", r.model(), r.rows(), r.millis())),
-        SqlModelMaterializer.Analyze.WHEN_STALE);
+        r -> Progress.info(String.format(Locale.ROOT, "%-26s %,8d rows  %,6d ms", r.model(), r.rows(), r.millis())));
   }
 }

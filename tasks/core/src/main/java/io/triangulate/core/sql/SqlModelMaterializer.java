@@ -1,5 +1,6 @@
 package io.triangulate.core.sql;
 
+import io.triangulate.core.db.PlannerStatistics;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,21 +18,6 @@ public final class SqlModelMaterializer {
   /** Rows written by one model for the interval. */
   public record Result(String model, int rows, long millis) {}
 
-  /** When a model's table gets fresh planner statistics after its rows are written. */
-  public enum Analyze {
-    /** Always: the next model, and tomorrow's build, plan with the day's rows counted. */
-    AFTER_EVERY_MODEL,
-    /**
-     * Only once the rows changed since the last ANALYZE (the statistics views' count plus this
-     * write) exceed {@link #STALE_SHARE} of the rows it counted, as autovacuum judges staleness.
-     * ANALYZE samples the whole table, so for tables whose plans do not hinge on the newest day's
-     * statistics this keeps the daily cost from growing with history.
-     */
-    WHEN_STALE;
-
-    public static final double STALE_SHARE = 0.1;
-  }
-
   private final DSLContext dsl;
 
   public SqlModelMaterializer(DSLContext dsl) {
@@ -40,11 +26,6 @@ public final class SqlModelMaterializer {
 
   public List<Result> materialize(
       List<SqlModel> models, LocalDate ds, Map<String, ?> parameters, Consumer<Result> progress) {
-    return materialize(models, ds, parameters, progress, Analyze.AFTER_EVERY_MODEL);
-  }
-
-  public List<Result> materialize(
-      List<SqlModel> models, LocalDate ds, Map<String, ?> parameters, Consumer<Result> progress, Analyze analyze) {
     Map<String, Object> all = new LinkedHashMap<>(parameters);
     all.put("ds", ds);
     return dsl.transactionResult(
@@ -79,30 +60,15 @@ public final class SqlModelMaterializer {
                       bound.values().toArray());
             }
             // Fresh planner statistics before the next model reads this table (and for tomorrow's
-            // build): estimates from an empty or much smaller table give badly wrong plans.
-            if (analyze == Analyze.AFTER_EVERY_MODEL || stale(t, model.table(), (long) deleted + rows)) {
-              t.execute("analyze " + model.table());
-            }
+            // build) once a tenth of it changed: estimates from an empty or much smaller table give
+            // badly wrong plans, while analysing after every day's write would cost more each day.
+            PlannerStatistics.analyzeIfStale(t, model.table(), (long) deleted + rows);
             Result r = new Result(model.name(), rows, (System.nanoTime() - start) / 1_000_000);
             progress.accept(r);
             results.add(r);
           }
           return results;
         });
-  }
-
-  /** Never analysed, or more than {@link Analyze#STALE_SHARE} of the counted rows changed since. */
-  private static boolean stale(DSLContext t, String table, long changed) {
-    org.jooq.Record r = t.fetchSingle(
-        """
-        select c.reltuples::double precision as counted,
-               coalesce(s.n_mod_since_analyze, 0)::double precision as modified
-        from pg_class c
-        left join pg_stat_user_tables s on s.relid = c.oid
-        where c.oid = ?::regclass""",
-        table);
-    double counted = r.get("counted", Double.class);
-    return counted <= 0 || r.get("modified", Double.class) + changed > Analyze.STALE_SHARE * counted;
   }
 
   private static boolean readsItself(SqlModel model) {
