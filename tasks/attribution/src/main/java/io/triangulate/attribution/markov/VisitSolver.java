@@ -11,8 +11,13 @@ package io.triangulate.attribution.markov;
  */
 public interface VisitSolver {
 
-  /** States up to which a dense LU factorisation is cheaper than iterating. */
-  int DENSE_LIMIT = 300;
+  /**
+   * States up to which the dense LU factorisation is used. LU costs the cube of the states per
+   * removal while a Gauss–Seidel sweep costs the transitions, and these chains converge in few
+   * sweeps: on the demo's order-2 campaign chain (a few hundred states) Gauss–Seidel took 0.011 s
+   * against LU's 0.134 s, the values agreeing to 2e-13 relative.
+   */
+  int DENSE_LIMIT = 60;
 
   double[] visits(MarkovChain chain, boolean[] blocked);
 
