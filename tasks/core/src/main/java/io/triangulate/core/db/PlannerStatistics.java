@@ -27,9 +27,11 @@ public final class PlannerStatistics {
   private PlannerStatistics() {}
 
   /**
-   * Analyses {@code table} from a small sample; the session's target is restored afterwards. Used
-   * as is for landing tables, whose newest day must be counted before the day's models plan against
-   * it (with stale statistics the planner takes a new day for an empty one).
+   * Analyses {@code table} from a small sample; the target is reset afterwards. Call it inside a
+   * transaction: {@code SET LOCAL} has no effect outside one, and a {@link DSLContext} on a plain
+   * data source may run each statement on another connection. Used as is for landing tables, whose
+   * newest day must be counted before the day's models plan against it (with stale statistics the
+   * planner takes a new day for an empty one).
    */
   public static void analyzeSampled(DSLContext dsl, String table) {
     dsl.execute("set local default_statistics_target = " + SAMPLED_TARGET);
