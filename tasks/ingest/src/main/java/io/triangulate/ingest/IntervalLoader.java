@@ -68,6 +68,7 @@ public final class IntervalLoader {
       }
       FileReconciliation r = loader.load(spec, file, ds);
       record(c, ds, r);
+      BrinSummaries.summarizeNew(dsl, spec.qualifiedTable());
       PlannerStatistics.analyzeSampled(dsl, spec.qualifiedTable());
       results.add(r);
       progress.accept(r);

@@ -76,7 +76,11 @@ public final class Database implements AutoCloseable {
               .setServerConfig("synchronous_commit", "off")
               .setServerConfig("work_mem", "64MB")
               .setServerConfig("maintenance_work_mem", "256MB")
-              .setServerConfig("shared_buffers", "256MB");
+              .setServerConfig("shared_buffers", "256MB")
+              // The loader's ANALYZE and BRIN summarisation need a lock that autovacuum (woken by the
+              // load's own inserts) may hold; PostgreSQL cancels the autovacuum only once the waiter
+              // has waited deadlock_timeout, 1 s by default, which stalled whole files.
+              .setServerConfig("deadlock_timeout", "100ms");
       if (port > 0) {
         builder.setPort(port);
       }
