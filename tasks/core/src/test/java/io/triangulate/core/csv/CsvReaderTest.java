@@ -136,6 +136,29 @@ class CsvReaderTest {
   }
 
   @Test
+  void fieldsCutByABlockEndReadTheSameAsWhole() throws IOException {
+    // Unquoted fields are taken a block at a time; a block end inside a field, a line end, a CRLF
+    // or a quote must not change what is read.
+    String text = "id,name,note\r\nE1,plain,5\" screen\nE22,\"quoted, with comma\",\"\"\r\n\nE333,,end";
+    List<List<String>> expected = List.of(
+        List.of("id", "name", "note"),
+        List.of("E1", "plain", "5\" screen"),
+        List.of("E22", "quoted, with comma", ""),
+        List.of("E333", "", "end"));
+    for (Reader in : List.of(new StringReader(text), new TrickleReader(text))) {
+      List<List<String>> read = new ArrayList<>();
+      List<Long> lines = new ArrayList<>();
+      CsvReader r = new CsvReader(in);
+      for (CsvReader.Row row = r.next(); row != null; row = r.next()) {
+        read.add(row.fields());
+        lines.add(row.line());
+      }
+      assertEquals(expected, read);
+      assertEquals(List.of(1L, 2L, 3L, 5L), lines);
+    }
+  }
+
+  @Test
   void aLineOfSpacesIsOneBlankField() throws IOException {
     CsvReader r = new CsvReader(new StringReader("a,b\n  \t\n,\n"));
     assertFalse(r.next().isBlank());
