@@ -8,16 +8,30 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ids that foreign keys may name: those already in raw plus those accepted earlier in the same load.
  * Read from the database once per source and load, on first use; memory is proportional to the
  * dimension (e.g. members), never to the event volume.
+ *
+ * <p>A process that loads day after day (a run, a backfill, the benchmark) keeps each source's ids
+ * between loads with a fingerprint of the table they came from: the row count and the sum of a
+ * 64-bit hash of every id. A later load computes the fingerprint again (one scan inside PostgreSQL)
+ * and reads the ids afresh only if it differs, so a day that only references a million members no
+ * longer ships them all to the JVM. Any change to the table, by this loader or anything else,
+ * changes the fingerprint; a set this load extends is dropped from the cache at once.
  */
 final class KnownIds {
 
+  private record Snapshot(String fingerprint, Set<String> ids) {}
+
+  /** Id sets read by earlier loads in this process, by database and table. */
+  private static final Map<String, Snapshot> SNAPSHOTS = new ConcurrentHashMap<>();
+
   private final Connection connection;
   private final Map<String, Set<String>> bySource = new HashMap<>();
+  private final Set<String> extended = new HashSet<>();
 
   KnownIds(Connection connection) {
     this.connection = connection;
@@ -29,8 +43,8 @@ final class KnownIds {
 
   void add(String source, String id) {
     Set<String> ids = bySource.get(source);
-    if (ids != null) {
-      ids.add(id);
+    if (ids != null && ids.add(id) && extended.add(source)) {
+      SNAPSHOTS.remove(cacheKey(Sources.byName(source))); // the set no longer matches its fingerprint
     }
   }
 
@@ -38,10 +52,40 @@ final class KnownIds {
   Set<String> ids(String source) {
     Set<String> ids = bySource.get(source);
     if (ids == null) {
-      ids = read(Sources.byName(source));
+      SourceSpec spec = Sources.byName(source);
+      String key = cacheKey(spec);
+      String fingerprint = fingerprint(spec);
+      Snapshot cached = SNAPSHOTS.get(key);
+      if (cached != null && cached.fingerprint().equals(fingerprint)) {
+        ids = cached.ids();
+      } else {
+        ids = read(spec);
+        SNAPSHOTS.put(key, new Snapshot(fingerprint, ids));
+      }
       bySource.put(source, ids);
     }
     return ids;
+  }
+
+  private String cacheKey(SourceSpec spec) {
+    try {
+      return connection.getMetaData().getURL() + "|" + spec.qualifiedTable();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the connection's URL", e);
+    }
+  }
+
+  private String fingerprint(SourceSpec spec) {
+    String key = spec.key().get(0);
+    // Identifiers come from the fixed source catalogue, never from input.
+    try (PreparedStatement st = connection.prepareStatement(
+        "select count(*) || ':' || coalesce(sum(hashtextextended(" + key + ", 0)), 0) from " + spec.qualifiedTable());
+        ResultSet rs = st.executeQuery()) {
+      rs.next();
+      return rs.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not fingerprint known " + spec.name() + " ids", e);
+    }
   }
 
   private Set<String> read(SourceSpec spec) {

@@ -109,6 +109,28 @@ class IntervalLoaderIT {
   }
 
   @Test
+  void knownIdsKeptBetweenLoadsSeeAChangeMadeOutsideTheLoader(@TempDir Path day1, @TempDir Path day2)
+      throws IOException {
+    IntervalLoader loader = new IntervalLoader(DB.dataSource());
+    loader.load(landing(day1), DS, r -> {});
+    String events = "event_id,event_ts,event_type,campaign_id,creative_id,member_id,cost\n"
+        + "E40,2026-01-15T10:00:00Z,impression,C01,,M1,0.01\n"
+        + "E41,2026-01-15T10:00:00Z,impression,C01,,M2,0.01\n";
+    Files.writeString(day2.resolve("ad_events.csv"), events);
+    LocalDate later = DS.plusDays(10);
+    assertEquals(List.of(new FileReconciliation("ad_events", "ad_events.csv", 2, 2, 0, 0)),
+        loader.load(day2, later, r -> {}), "both members known; the member ids are now kept in this process");
+    dsl.execute("delete from raw.members where member_id = 'M2'");
+    try {
+      assertEquals(List.of(new FileReconciliation("ad_events", "ad_events.csv", 2, 1, 1, 0)),
+          loader.load(day2, later, r -> {}), "the kept ids must not hide the deleted member");
+    } finally {
+      dsl.execute("insert into raw.members (member_id, region, age_band, loyalty_tier, signup_date, load_ds)"
+          + " values ('M2', 'south', '18-24', 'none', '2025-07-01', ?)", DS);
+    }
+  }
+
+  @Test
   void anIdAlreadyLoadedOnAnotherDayIsADuplicateAndTheRestOfTheFileStillLoads(@TempDir Path day1, @TempDir Path day3)
       throws IOException {
     IntervalLoader loader = new IntervalLoader(DB.dataSource());
