@@ -71,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
       deleteTree(home.root().resolve("truth"));
 
       Progress.info("running the pipeline for " + days.size() + " days, " + first + " to " + last);
-      RunCommand.runInSession(db, pipeline, common, Set.of(), first, last);
+      RunCommand.runInSession(db, pipeline, common, Set.of(), first, last, true);
 
       CommonOptions.beginSession(db);
       try {

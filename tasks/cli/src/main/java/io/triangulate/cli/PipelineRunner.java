@@ -55,6 +55,15 @@ final class PipelineRunner {
     }
   }
 
+  /** As {@link #run}, with the next day's first tasks starting while the day's last ones finish. */
+  void runOverlapped(LocalDate from, LocalDate to) {
+    if (to.isBefore(from)) {
+      throw new TaskFailure("--to " + to + " is before --from " + from);
+    }
+    List<PipelineTask> tasks = pipeline.executionOrder().stream().filter(t -> !skip.contains(t.id())).toList();
+    new OverlappedDays(tasks, this::runTask).run(from, to);
+  }
+
   void runTask(PipelineTask task, LocalDate ds) {
     runCommand(task.id(), task.command(), ds);
   }

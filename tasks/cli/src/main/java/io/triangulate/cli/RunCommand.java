@@ -36,21 +36,33 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--skip", split = ",", paramLabel = "TASK", description = "Tasks to leave out, e.g. --skip simulate for your own data.")
   private List<String> skip = List.of();
 
+  @Option(names = "--overlap-days", description = {
+      "Run two tasks at a time: a day's first tasks start while the previous day's last ones finish.",
+      "Each task still waits for its dependencies and for its own run of the day before, so the",
+      "tables come out the same; on two cores a long run takes about a third less time."})
+  private boolean overlapDays;
+
   @Override
   public Integer call() {
     Pipeline pipeline = Pipeline.load(common.configs());
     try (Database db = common.openDatabase()) {
-      runInSession(db, pipeline, common, new HashSet<>(skip), from, to);
+      runInSession(db, pipeline, common, new HashSet<>(skip), from, to, overlapDays);
     }
     return 0;
   }
 
   static void runInSession(
-      Database db, Pipeline pipeline, CommonOptions common, java.util.Set<String> skip, LocalDate from, LocalDate to) {
+      Database db, Pipeline pipeline, CommonOptions common, java.util.Set<String> skip, LocalDate from, LocalDate to,
+      boolean overlapDays) {
     CommonOptions.beginSession(db);
     Progress.mute(true);
     try {
-      new PipelineRunner(pipeline, sharedArgs(common), skip).run(from, to);
+      PipelineRunner runner = new PipelineRunner(pipeline, sharedArgs(common), skip);
+      if (overlapDays) {
+        runner.runOverlapped(from, to);
+      } else {
+        runner.run(from, to);
+      }
     } finally {
       Progress.mute(false);
       CommonOptions.endSession();
