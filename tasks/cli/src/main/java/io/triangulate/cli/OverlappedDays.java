@@ -9,8 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,7 +55,7 @@ final class OverlappedDays {
       for (int k = 0; k < days; k++) {
         LocalDate ds = from.plusDays(k);
         long[] started = {0};
-        Map<String, Double> seconds = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Double> seconds = new ConcurrentHashMap<>();
         Map<String, CompletableFuture<Void>> today = new HashMap<>();
         for (PipelineTask task : tasks) {
           List<CompletableFuture<Void>> before = new ArrayList<>();
@@ -71,7 +73,7 @@ final class OverlappedDays {
           CompletableFuture<Void> done = CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
               .thenRunAsync(() -> {
                 if (failed.get()) {
-                  throw new java.util.concurrent.CancellationException("an earlier task failed");
+                  throw new CancellationException("an earlier task failed");
                 }
                 long t0 = System.nanoTime();
                 synchronized (started) {
@@ -99,7 +101,7 @@ final class OverlappedDays {
       for (CompletableFuture<Void> day : lastOfDay) {
         try {
           day.join();
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
           throw firstFailure(lastOfDay, e);
         }
       }
@@ -127,10 +129,10 @@ final class OverlappedDays {
         day.join();
       } catch (CompletionException e) {
         Throwable cause = e.getCause();
-        if (found == null && cause instanceof RuntimeException r && !(cause instanceof java.util.concurrent.CancellationException)) {
+        if (found == null && cause instanceof RuntimeException r && !(cause instanceof CancellationException)) {
           found = r;
         }
-      } catch (java.util.concurrent.CancellationException ignored) {
+      } catch (CancellationException ignored) {
         // a task that did not start because another failed
       }
     }
