@@ -93,7 +93,7 @@ final class FileLoader {
     }
     // Read every id set this file needs now: the connection cannot run queries once COPY is open.
     if (REFERENCED.contains(spec.name())) {
-      known.ids(spec.name());
+      known.track(spec.name());
     }
     for (Field f : spec.fields()) {
       if (f.references() != null) {

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * 64-bit hash of every id. A later load computes the fingerprint again (one scan inside PostgreSQL)
  * and reads the ids afresh only if it differs, so a day that only references a million members no
  * longer ships them all to the JVM. Any change to the table, by this loader or anything else,
- * changes the fingerprint; a set this load extends is dropped from the cache at once.
+ * changes the fingerprint; a set this load extends leaves the cache when tracking starts.
  */
 final class KnownIds {
 
@@ -31,7 +31,6 @@ final class KnownIds {
 
   private final Connection connection;
   private final Map<String, Set<String>> bySource = new HashMap<>();
-  private final Set<String> extended = new HashSet<>();
 
   KnownIds(Connection connection) {
     this.connection = connection;
@@ -41,14 +40,24 @@ final class KnownIds {
     return ids(source).contains(id);
   }
 
+  /** Records an id accepted by this load; the source must be {@link #track tracked}. */
   void add(String source, String id) {
     Set<String> ids = bySource.get(source);
-    if (ids != null && ids.add(id) && extended.add(source)) {
-      SNAPSHOTS.remove(cacheKey(Sources.byName(source))); // the set no longer matches its fingerprint
+    if (ids != null) {
+      ids.add(id);
     }
   }
 
-  /** Starts tracking a source before its file is loaded, so its new ids are seen by later files. */
+  /**
+   * Starts tracking a source before its own file is loaded, so its new ids are seen by later files.
+   * The set then no longer matches the fingerprint it was kept under, so it leaves the cache.
+   */
+  void track(String source) {
+    ids(source);
+    SNAPSHOTS.remove(cacheKey(Sources.byName(source)));
+  }
+
+  /** The source's ids: kept from an earlier load if the table's fingerprint is unchanged, else read. */
   Set<String> ids(String source) {
     Set<String> ids = bySource.get(source);
     if (ids == null) {
