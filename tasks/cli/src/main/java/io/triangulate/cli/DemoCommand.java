@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
       "Simulate a fresh retail-media world and run the whole pipeline on it, end to end.",
       "",
       "Empties the warehouse and the local landing and truth folders, simulates every day of",
-      "configs/simulation.yaml, runs configs/pipeline.yaml day by day, then writes to DIR:",
+      "configs/simulation.yaml, runs configs/pipeline.yaml day by day (days overlapping, as with",
+      "run --overlap-days), then writes to DIR:",
       "campaign_recommendations.csv, experiment_lift.csv, kpi_summary.csv, daily_trends.csv,",
       "evaluation.csv and report.html, and prints the decisions and how often the intervals",
       "cover the simulator's truth."

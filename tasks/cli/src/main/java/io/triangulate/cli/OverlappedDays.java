@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 /**
@@ -54,7 +55,7 @@ final class OverlappedDays {
     try {
       for (int k = 0; k < days; k++) {
         LocalDate ds = from.plusDays(k);
-        long[] started = {0};
+        AtomicLong started = new AtomicLong();
         Map<String, Double> seconds = new ConcurrentHashMap<>();
         Map<String, CompletableFuture<Void>> today = new HashMap<>();
         for (PipelineTask task : tasks) {
@@ -76,11 +77,7 @@ final class OverlappedDays {
                   throw new CancellationException("an earlier task failed");
                 }
                 long t0 = System.nanoTime();
-                synchronized (started) {
-                  if (started[0] == 0) {
-                    started[0] = t0;
-                  }
-                }
+                started.compareAndSet(0, t0); // the day's first task to start
                 try {
                   runTask.accept(task, ds);
                 } catch (RuntimeException e) {
@@ -94,7 +91,7 @@ final class OverlappedDays {
         int day = k + 1;
         CompletableFuture<Void> all = CompletableFuture.allOf(today.values().toArray(CompletableFuture[]::new));
         all.thenRun(() -> Progress.overall(day, days, String.format(Locale.ROOT, "%s done in %.1f s (%s)", ds,
-            (System.nanoTime() - started[0]) / 1e9, timings(seconds))));
+            (System.nanoTime() - started.get()) / 1e9, timings(seconds))));
         lastOfDay.add(all);
         previousDay = today;
       }

@@ -35,10 +35,7 @@ final class PipelineRunner {
   }
 
   void run(LocalDate from, LocalDate to) {
-    if (to.isBefore(from)) {
-      throw new TaskFailure("--to " + to + " is before --from " + from);
-    }
-    List<PipelineTask> tasks = pipeline.executionOrder().stream().filter(t -> !skip.contains(t.id())).toList();
+    List<PipelineTask> tasks = tasksToRun(from, to);
     int days = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
     int day = 0;
     for (LocalDate ds = from; !ds.isAfter(to); ds = ds.plusDays(1)) {
@@ -57,11 +54,15 @@ final class PipelineRunner {
 
   /** As {@link #run}, with the next day's first tasks starting while the day's last ones finish. */
   void runOverlapped(LocalDate from, LocalDate to) {
+    new OverlappedDays(tasksToRun(from, to), this::runTask).run(from, to);
+  }
+
+  /** The graph's tasks in dependency order, less the skipped ones; checks the range. */
+  private List<PipelineTask> tasksToRun(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {
       throw new TaskFailure("--to " + to + " is before --from " + from);
     }
-    List<PipelineTask> tasks = pipeline.executionOrder().stream().filter(t -> !skip.contains(t.id())).toList();
-    new OverlappedDays(tasks, this::runTask).run(from, to);
+    return pipeline.executionOrder().stream().filter(t -> !skip.contains(t.id())).toList();
   }
 
   void runTask(PipelineTask task, LocalDate ds) {
