@@ -1,20 +1,16 @@
 package io.triangulate.ingest;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * A writer whose text a second thread streams into an open COPY, so that the loader parses and
- * validates the next rows while the previous ones are encoded and sent: on two cores the load then
+ * A stream whose bytes a second thread sends into an open COPY, so that the loader parses, validates
+ * and encodes the next rows while the previous ones are on their way: on two cores the load then
  * takes about as long as the slower of the JVM and PostgreSQL instead of their sum.
  *
  * <p>The caller writes rows, then calls {@link #finish()}, which waits for the COPY to end and
@@ -23,32 +19,32 @@ import org.postgresql.copy.PGCopyOutputStream;
  * file that fails half-way leaves no rows behind. Until finish or close returns, the connection
  * belongs to the sending thread.
  */
-final class CopyPipe extends Writer {
+final class CopyPipe extends OutputStream {
 
-  /** Characters handed over at a time: large enough that the handover costs nothing per row. */
+  /** Bytes handed over at a time: large enough that the handover costs nothing per row. */
   private static final int CHUNK = 1 << 16;
 
   /** Chunks in flight: bounds memory while letting either side run ahead for a moment. */
   private static final int IN_FLIGHT = 8;
 
-  private record Chunk(char[] text, int length) {}
+  private record Chunk(byte[] bytes, int length) {}
 
-  private static final Chunk END = new Chunk(new char[0], 0);
+  private static final Chunk END = new Chunk(new byte[0], 0);
 
   private final CopyIn copyIn;
   private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(IN_FLIGHT + 1);
-  private final BlockingQueue<char[]> free = new ArrayBlockingQueue<>(IN_FLIGHT + 2);
+  private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(IN_FLIGHT + 2);
   private final Thread sender;
   private volatile Throwable failure;
   private volatile boolean ended;
-  private char[] buffer = new char[CHUNK];
+  private byte[] buffer = new byte[CHUNK];
   private int length;
   private boolean done;
 
   CopyPipe(CopyIn copyIn, String name) {
     this.copyIn = copyIn;
     for (int i = 0; i < IN_FLIGHT + 1; i++) {
-      free.add(new char[CHUNK]);
+      free.add(new byte[CHUNK]);
     }
     this.sender = new Thread(this::send, "copy-" + name);
     sender.setDaemon(true);
@@ -56,22 +52,21 @@ final class CopyPipe extends Writer {
   }
 
   /**
-   * The sending thread: encodes each chunk into the COPY and, on {@link #END} after a finish, ends
+   * The sending thread: writes each chunk into the COPY and, on {@link #END} after a finish, ends
    * it. After a close without finish it leaves the COPY open for {@link #close()} to cancel: ending
    * it would keep the rows sent so far.
    */
   private void send() {
     boolean sawEnd = false;
     try {
-      Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(copyIn), StandardCharsets.UTF_8), CHUNK);
       Chunk c;
       while ((c = full.take()) != END) {
-        out.write(c.text(), 0, c.length());
-        free.put(c.text());
+        copyIn.writeToCopy(c.bytes(), 0, c.length());
+        free.put(c.bytes());
       }
       sawEnd = true;
       if (ended) {
-        out.close(); // flushes, then PGCopyOutputStream.close ends the COPY and reads its result
+        copyIn.endCopy(); // flushes, ends the COPY and reads its result
       }
     } catch (Throwable t) {
       failure = t;
@@ -85,7 +80,7 @@ final class CopyPipe extends Writer {
   private void drainUntilEnd() {
     try {
       for (Chunk c = full.take(); c != END; c = full.take()) {
-        free.offer(c.text());
+        free.offer(c.bytes());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -93,35 +88,21 @@ final class CopyPipe extends Writer {
   }
 
   @Override
-  public void write(int c) throws IOException {
+  public void write(int b) throws IOException {
     if (length == buffer.length) {
       handOver();
     }
-    buffer[length++] = (char) c;
+    buffer[length++] = (byte) b;
   }
 
   @Override
-  public void write(String s, int off, int len) throws IOException {
+  public void write(byte[] b, int off, int len) throws IOException {
     while (len > 0) {
       if (length == buffer.length) {
         handOver();
       }
       int n = Math.min(len, buffer.length - length);
-      s.getChars(off, off + n, buffer, length);
-      length += n;
-      off += n;
-      len -= n;
-    }
-  }
-
-  @Override
-  public void write(char[] cbuf, int off, int len) throws IOException {
-    while (len > 0) {
-      if (length == buffer.length) {
-        handOver();
-      }
-      int n = Math.min(len, buffer.length - length);
-      System.arraycopy(cbuf, off, buffer, length, n);
+      System.arraycopy(b, off, buffer, length, n);
       length += n;
       off += n;
       len -= n;

@@ -2,6 +2,9 @@ package io.triangulate.ingest;
 
 import io.triangulate.core.csv.CsvFormatException;
 import io.triangulate.core.csv.CsvReader;
+import io.triangulate.ingest.copy.BinaryRows;
+import io.triangulate.ingest.copy.ColumnRejected;
+import io.triangulate.ingest.copy.CopyBuffer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -24,7 +27,7 @@ import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Loads one landing file inside the caller's transaction: validates each row, streams the good ones
- * with COPY into raw (or, if an id collides with another interval's row, into a temporary table
+ * with binary COPY into raw (or, if an id collides with another interval's row, into a temporary table
  * moved into raw skipping ids that raw already holds), and records the bad ones in quarantine and
  * the counts in reconciliation.
  */
@@ -100,11 +103,14 @@ final class FileLoader {
         known.ids(f.references());
       }
     }
-    String columns = String.join(", ", spec.fieldNames()) + ", load_ds";
-    // This thread parses and validates while the pipe's thread sends the accepted rows to COPY.
+    List<String> columns = new ArrayList<>(spec.fieldNames());
+    columns.add("load_ds");
+    BinaryRows encoder = BinaryRows.forColumns(connection, spec.qualifiedTable(), columns);
+    String copySql = "copy " + target + " (" + String.join(", ", columns) + ") from stdin with (format binary)";
+    // This thread parses, validates and encodes while the pipe's thread sends the rows to COPY.
     try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
-        CopyPipe out =
-            new CopyPipe(copy.copyIn("copy " + target + " (" + columns + ") from stdin with (format csv)"), spec.name())) {
+        CopyPipe out = new CopyPipe(copy.copyIn(copySql), spec.name())) {
+      out.write(BinaryRows.header());
       int[] position = headerPositions(spec, csv.next(), file);
       int[] keyIdx = spec.key().stream().mapToInt(spec::indexOf).toArray();
       int width = spec.fields().size();
@@ -112,10 +118,14 @@ final class FileLoader {
       String[] values = new String[width + 1];
       values[width] = dsText;
       StringBuilder keyText = new StringBuilder(64);
+      CopyBuffer encoded = new CopyBuffer(256);
       CsvReader.Row row;
       while ((row = readRow(csv, file)) != null) {
         read++;
         Quarantined bad = validate(spec, row, position, values, ds);
+        if (bad == null) {
+          bad = encode(spec, row, values, encoder, encoded);
+        }
         if (bad != null) {
           quarantine.add(bad);
           continue;
@@ -128,9 +138,10 @@ final class FileLoader {
         if (REFERENCED.contains(spec.name())) {
           known.add(spec.name(), key);
         }
-        CopyCsv.writeRow(out, values);
+        out.write(encoded.array(), 0, encoded.length());
         valid++;
       }
+      out.write(BinaryRows.trailer());
       out.finish();
     }
     long inserted = valid;
@@ -229,6 +240,21 @@ final class FileLoader {
       }
     }
     return null;
+  }
+
+  /**
+   * Encodes the validated row for binary COPY; a value its column cannot hold (a numeric beyond the
+   * column's precision, say) is quarantined like any other broken rule instead of failing the COPY.
+   */
+  private static Quarantined encode(
+      SourceSpec spec, CsvReader.Row row, String[] values, BinaryRows encoder, CopyBuffer encoded) {
+    try {
+      encoder.encode(values, encoded);
+      return null;
+    } catch (ColumnRejected r) {
+      String field = r.column() < spec.fields().size() ? spec.fields().get(r.column()).name() : "load_ds";
+      return new Quarantined(row.line(), field, field + " " + r.getMessage(), row.rawText());
+    }
   }
 
   private void writeQuarantine(SourceSpec spec, String fileName, LocalDate ds, List<Quarantined> rows)
