@@ -98,10 +98,10 @@ public interface FieldRule {
     FieldRule date = date();
     return (v, ds) -> {
       String d = date.apply(v, ds);
-      // d is canonical YYYY-MM-DD here; for four-digit years text order is date order, which
-      // spares parsing it a second time.
-      boolean after = isCanonicalDate(d) && ds.getYear() >= 1000 && ds.getYear() <= 9999
-          ? d.compareTo(ds.toString()) > 0
+      // d is canonical here: ten characters means YYYY-MM-DD, compared as the number YYYYMMDD
+      // without parsing it a second time or formatting the interval for every row.
+      boolean after = d.length() == 10
+          ? compactDate(d) > ds.getYear() * 10_000L + ds.getMonthValue() * 100 + ds.getDayOfMonth()
           : LocalDate.parse(d).isAfter(ds);
       if (after) {
         throw new RowRejected("is " + d + ", after the interval " + ds + " being loaded");
@@ -147,6 +147,11 @@ public interface FieldRule {
     int minute = twoDigits(v, 14);
     int second = twoDigits(v, 17);
     return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
+  }
+
+  /** YYYYMMDD of a canonical {@code YYYY-MM-DD} date. */
+  private static long compactDate(String d) {
+    return twoDigits(d, 0) * 1_000_000L + twoDigits(d, 2) * 10_000L + twoDigits(d, 5) * 100L + twoDigits(d, 8);
   }
 
   private static int twoDigits(String v, int at) {

@@ -57,7 +57,7 @@ class FieldRuleTest {
     assertEquals("2026-01-05", notAfter.apply("2026-01-05", DS));
     assertEquals("2025-12-31", notAfter.apply("2025-12-31", DS));
     assertEquals("0999-01-01", notAfter.apply("0999-01-01", DS));
-    for (String v : new String[] {"2026-01-06", "2027-01-01", "2026-02-01"}) {
+    for (String v : new String[] {"2026-01-06", "2027-01-01", "2026-02-01", "+10000-01-01"}) {
       assertThrows(RowRejected.class, () -> notAfter.apply(v, DS), v);
     }
   }
