@@ -67,14 +67,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
     MartsConfig marts = MartsConfig.load(common.configs());
     Progress.info("benchmark in " + root + ": " + members + " members, " + period.size() + " days");
     System.out.printf(
-        Locale.ROOT, "%-10s %12s %9s %12s %9s %9s %9s %9s%n",
-        "day", "rows loaded", "load s", "rows/s", "load cpu", "build s", "build cpu", "sim s");
+        Locale.ROOT, "%-10s %12s %9s %12s %9s %10s %9s %9s %11s %9s%n",
+        "day", "rows loaded", "load s", "rows/s", "load cpu", "ad events", "build s", "build cpu", "build us/ev", "sim s");
     long totalRows = 0;
     double totalLoad = 0;
     double totalBuild = 0;
     double totalSim = 0;
     CpuMeter.Reading loadCpu = new CpuMeter.Reading(0, 0);
     CpuMeter.Reading buildCpu = new CpuMeter.Reading(0, 0);
+    BuildPerEvent perEvent = new BuildPerEvent();
     try (Database db = Database.embedded(root.resolve("pgdata"), 0)) {
       Migrations.migrate(db.dataSource());
       CpuMeter cpu = cpuMeter(db);
@@ -98,9 +99,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
         double build = (t3 - t2) / 1e9;
         CpuMeter.Reading dayLoadCpu = c2.minus(c1);
         CpuMeter.Reading dayBuildCpu = c3.minus(c2);
+        long events = loaded.stream().filter(r -> r.source().equals("ad_events")).mapToLong(FileReconciliation::rowsLoaded).sum();
+        perEvent.add(events, build);
         System.out.printf(
-            Locale.ROOT, "%-10s %,12d %9.2f %,12.0f %9.2f %9.2f %9.2f %9.2f%n",
-            ds, rows, load, rows / load, dayLoadCpu.total(), build, dayBuildCpu.total(), sim);
+            Locale.ROOT, "%-10s %,12d %9.2f %,12.0f %9.2f %,10d %9.2f %9.2f %11s %9.2f%n",
+            ds, rows, load, rows / load, dayLoadCpu.total(), events, build, dayBuildCpu.total(),
+            events > 0 ? String.format(Locale.ROOT, "%.1f", build / events * 1e6) : "-", sim);
         if (detail) {
           files.print();
           for (SqlModelMaterializer.Result r : built) {
@@ -127,6 +131,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         Locale.ROOT, "cpu: load %.1f s (JVM %.1f, PostgreSQL %.1f; %,.0f rows per cpu-second); builds %.1f s (JVM %.1f, PostgreSQL %.1f)%n",
         loadCpu.total(), loadCpu.jvm(), loadCpu.postgres(), totalRows / loadCpu.total(),
         buildCpu.total(), buildCpu.jvm(), buildCpu.postgres());
+    perEvent.print();
     System.out.printf(Locale.ROOT, "peak JVM heap: %,d MB (PostgreSQL runs in its own processes)%n", peakHeapBytes() / (1024 * 1024));
     return 0;
   }
@@ -145,6 +150,37 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
   private static CpuMeter.Reading plus(CpuMeter.Reading a, CpuMeter.Reading b) {
     return new CpuMeter.Reading(a.jvm() + b.jvm(), a.postgres() + b.postgres());
+  }
+
+  /**
+   * The marts are built from the day's ad events (first exposures, attribution windows, campaign
+   * days), so a build that scales with the day and not with history costs the same per event early
+   * and late in the run. Compares the two halves of the days that had events.
+   */
+  private static final class BuildPerEvent {
+    private final List<double[]> days = new java.util.ArrayList<>();
+
+    void add(long events, double buildSeconds) {
+      if (events > 0) {
+        days.add(new double[] {events, buildSeconds});
+      }
+    }
+
+    void print() {
+      if (days.size() < 2) {
+        return;
+      }
+      int half = days.size() / 2;
+      System.out.printf(
+          Locale.ROOT, "build per ad event: %.1f us over the first %d days with events, %.1f us over the last %d%n",
+          microsPerEvent(days.subList(0, half)), half, microsPerEvent(days.subList(half, days.size())), days.size() - half);
+    }
+
+    private static double microsPerEvent(List<double[]> part) {
+      double events = part.stream().mapToDouble(d -> d[0]).sum();
+      double seconds = part.stream().mapToDouble(d -> d[1]).sum();
+      return seconds / events * 1e6;
+    }
   }
 
   /** Seconds between the loader's per-file reports: each file's validate, COPY, reconcile and analyze. */
