@@ -85,5 +85,6 @@ select
     order_ts,
     load_ds                             as order_date,
     revenue::double precision           as revenue,
-    items
+    items,
+    revenue                             as revenue_exact -- numeric, for sums that must be exact
 from raw.transactions;

@@ -9,13 +9,15 @@
 --   ds is inside the window). A campaign without rows on ds - 1 (it had no exposures yet, or that
 --   day was never built) is recounted from fct_experiment_first_exposure, which gives the same
 --   integers, so a re-run, a backfill in order, or a build after a gap all leave identical rows.
--- * Outcome sums (revenue is double precision, and orders_sq / revenue_sq are per-member squares)
---   are recounted, driven by the orders, not by the exposed population: only the window's orders
---   of the campaign's advertiser (about 1% of the event volume) are matched by index to their
---   buyer's first exposure. The match is a LATERAL subquery fenced with OFFSET 0, so it stays one
---   index probe per order: as a plain join the planner hashes every first exposure of the live
---   campaigns, which grows with each day of the flight. Floating-point sums run in a fixed order
---   (member, then order id) so the result does not depend on the plan.
+-- * Outcome sums are carried forward the same way: converters, orders and revenue add the day's
+--   buyers (the day's orders of the campaign's advertiser, each matched by index to its buyer's
+--   first exposure); a buyer's square terms grow by (before + today)^2 - before^2, with "before"
+--   the buyer's earlier matched orders, read by the member index of raw.transactions. Revenue is
+--   summed as exact numeric, so carrying forward and recounting agree to the last digit whatever
+--   the order; revenue and revenue_sq are those sums rounded to double precision. A campaign whose
+--   previous row is missing (or predates the exact columns) is recounted: the window's orders of
+--   its advertiser, each matched to its buyer's first exposure (a LATERAL subquery fenced with
+--   OFFSET 0 stays one index probe per order; as a plain join the planner hashes every exposure).
 with campaigns as (
     select
         campaign_id,
@@ -81,34 +83,64 @@ population as (
     group by campaign_id, arm, segment_type, segment_value
 ),
 
--- The window's orders of each live campaign's advertiser, read by the indexed order date.
-campaign_orders as (
-    select c.campaign_id, c.start_date, c.outcome_end, t.order_id, t.member_id, t.order_date, t.revenue
+previous_outcomes as (
+    select s.campaign_id, s.arm, s.segment_type, s.segment_value,
+           s.converters, s.orders, s.orders_sq, s.revenue_exact, s.revenue_sq_exact
+    from marts.fct_experiment_stats s
+    join campaigns c on c.campaign_id = s.campaign_id
+    where s.ds = :ds::date - 1
+      and s.revenue_exact is not null
+),
+
+carried as (
+    select c.*, exists (select 1 from previous_outcomes p where p.campaign_id = c.campaign_id) as carried
     from campaigns c
+),
+
+-- Orders matched to their buyer's first exposure: the day's for a carried campaign, the window's
+-- so far for a recounted one.
+matched_orders as (
+    select c.campaign_id, c.advertiser_id, c.carried, t.member_id, t.revenue_exact, x.arm, x.ds as exposed_ds
+    from carried c
     join staging.stg_transactions t
       on t.advertiser_id = c.advertiser_id
-     and t.order_date between c.start_date and c.outcome_end
-),
-
--- Each order with its buyer's first exposure to the campaign on or before the order (and inside
--- the outcome window): one probe of the (campaign_id, member_id) index per order.
-buyer_outcomes as (
-    select o.campaign_id, o.member_id, x.arm, count(*) as orders, sum(o.revenue order by o.order_id) as revenue
-    from campaign_orders o
+     and t.order_date between (case when c.carried then :ds::date else c.start_date end) and c.outcome_end
     cross join lateral (
-        select x.arm
+        select x.arm, x.ds
         from marts.fct_experiment_first_exposure x
-        where x.campaign_id = o.campaign_id
-          and x.member_id = o.member_id
-          and x.ds >= o.start_date
-          and x.ds <= o.order_date
-          and x.ds <= o.outcome_end
+        where x.campaign_id = c.campaign_id
+          and x.member_id = t.member_id
+          and x.ds >= c.start_date
+          and x.ds <= t.order_date
         offset 0 -- a fence: keeps the probe per order instead of a join over every exposure
     ) x
-    group by o.campaign_id, o.member_id, x.arm
 ),
 
-outcomes as (
+-- Buyers whose outcome changes: a carried campaign's buyers of the day with their matched totals
+-- before the day; a recounted campaign's buyers so far, with nothing before.
+buyer_changes as (
+    select b.campaign_id, b.member_id, b.arm,
+           coalesce(before.orders, 0)  as orders_before,
+           coalesce(before.revenue, 0) as revenue_before,
+           b.orders_today, b.revenue_today
+    from (
+        select campaign_id, advertiser_id, carried, member_id, arm, exposed_ds,
+               count(*) as orders_today, sum(revenue_exact) as revenue_today
+        from matched_orders
+        group by campaign_id, advertiser_id, carried, member_id, arm, exposed_ds
+    ) b
+    left join lateral (
+        select count(*) as orders, sum(t.revenue_exact) as revenue
+        from staging.stg_transactions t
+        where b.carried
+          and t.member_id = b.member_id
+          and t.advertiser_id = b.advertiser_id
+          and t.order_date >= b.exposed_ds
+          and t.order_date < :ds
+    ) before on true
+),
+
+outcome_changes as (
     select
         b.campaign_id, b.arm,
         case when grouping(m.region) = 0 then 'region'
@@ -116,18 +148,37 @@ outcomes as (
              when grouping(m.loyalty_tier) = 0 then 'loyalty_tier'
              else 'all' end                                  as segment_type,
         coalesce(m.region, m.age_band, m.loyalty_tier, 'all') as segment_value,
-        count(*)                                             as converters,
-        sum(b.orders)                                        as orders,
-        sum(b.orders * b.orders)                             as orders_sq,
-        sum(b.revenue order by b.member_id)                  as revenue,
-        sum(b.revenue * b.revenue order by b.member_id)      as revenue_sq
-    from buyer_outcomes b
+        count(*) filter (where b.orders_before = 0)          as converters,
+        sum(b.orders_today)                                  as orders,
+        sum((b.orders_before + b.orders_today) * (b.orders_before + b.orders_today)
+            - b.orders_before * b.orders_before)  as orders_sq,
+        sum(b.revenue_today)                                 as revenue_exact,
+        sum((b.revenue_before + b.revenue_today) * (b.revenue_before + b.revenue_today)
+            - b.revenue_before * b.revenue_before) as revenue_sq_exact
+    from buyer_changes b
     join staging.stg_members m on m.member_id = b.member_id
     group by grouping sets (
         (b.campaign_id, b.arm),
         (b.campaign_id, b.arm, m.region),
         (b.campaign_id, b.arm, m.age_band),
         (b.campaign_id, b.arm, m.loyalty_tier))
+),
+
+outcomes as (
+    select campaign_id, arm, segment_type, segment_value,
+           sum(converters)::bigint as converters, sum(orders)::bigint as orders,
+           sum(orders_sq)::bigint as orders_sq,
+           sum(revenue_exact) as revenue_exact, sum(revenue_sq_exact) as revenue_sq_exact
+    from (
+        select campaign_id, arm, segment_type, segment_value,
+               converters, orders, orders_sq, revenue_exact, revenue_sq_exact
+        from previous_outcomes
+        union all
+        select campaign_id, arm, segment_type, segment_value,
+               converters, orders, orders_sq::numeric, revenue_exact, revenue_sq_exact
+        from outcome_changes
+    ) o
+    group by campaign_id, arm, segment_type, segment_value
 )
 
 select
@@ -140,8 +191,10 @@ select
     coalesce(o.converters, 0)      as converters,
     coalesce(o.orders, 0)          as orders,
     coalesce(o.orders_sq, 0)       as orders_sq,
-    coalesce(o.revenue, 0)         as revenue,
-    coalesce(o.revenue_sq, 0)      as revenue_sq
+    coalesce(o.revenue_exact, 0)::double precision    as revenue,
+    coalesce(o.revenue_sq_exact, 0)::double precision as revenue_sq,
+    coalesce(o.revenue_exact, 0)                      as revenue_exact,
+    coalesce(o.revenue_sq_exact, 0)                   as revenue_sq_exact
 from population p
 left join outcomes o
   on o.campaign_id = p.campaign_id
