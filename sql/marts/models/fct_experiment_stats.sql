@@ -30,8 +30,10 @@ with campaigns as (
       and end_date + :post_campaign_days::int >= :ds::date - :lookback_days::int
 ),
 
+-- The previous day's rows: population counts and outcome sums both carry forward from them.
 previous as (
-    select s.campaign_id, s.arm, s.segment_type, s.segment_value, s.members
+    select s.campaign_id, s.arm, s.segment_type, s.segment_value, s.members,
+           s.converters, s.orders, s.orders_sq, s.revenue_exact, s.revenue_sq_exact
     from marts.fct_experiment_stats s
     join campaigns c on c.campaign_id = s.campaign_id
     where s.ds = :ds::date - 1
@@ -83,13 +85,12 @@ population as (
     group by campaign_id, arm, segment_type, segment_value
 ),
 
+-- Rows written before the exact revenue columns existed cannot be carried forward.
 previous_outcomes as (
-    select s.campaign_id, s.arm, s.segment_type, s.segment_value,
-           s.converters, s.orders, s.orders_sq, s.revenue_exact, s.revenue_sq_exact
-    from marts.fct_experiment_stats s
-    join campaigns c on c.campaign_id = s.campaign_id
-    where s.ds = :ds::date - 1
-      and s.revenue_exact is not null
+    select campaign_id, arm, segment_type, segment_value,
+           converters, orders, orders_sq, revenue_exact, revenue_sq_exact
+    from previous
+    where revenue_exact is not null
 ),
 
 carried as (
