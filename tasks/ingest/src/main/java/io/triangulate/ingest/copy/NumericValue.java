@@ -28,13 +28,21 @@ final class NumericValue {
     this.limit = precision > 0 ? BigDecimal.ONE.scaleByPowerOfTen(precision - scale) : null;
   }
 
-  /** For a column of typmod {@code typmod}: {@code ((precision << 16) | scale) + 4}, or -1. */
+  /**
+   * For a column of typmod {@code typmod}: {@code ((precision << 16) | scale) + 4}, or -1. Since
+   * PostgreSQL 15 the scale is an 11-bit signed field and may be negative (rounding to tens,
+   * hundreds…); no raw column uses that, so it is refused rather than encoded wrongly.
+   */
   static NumericValue forTypmod(int typmod) {
     if (typmod < 4) {
       return new NumericValue(0, -1);
     }
     int t = typmod - 4;
-    return new NumericValue((t >>> 16) & 0xFFFF, t & 0xFFFF);
+    int scale = ((t & 0x7FF) ^ 0x400) - 0x400;
+    if (scale < 0) {
+      throw new IllegalStateException("no binary COPY encoding for numeric columns with a negative scale (" + scale + ")");
+    }
+    return new NumericValue((t >>> 16) & 0xFFFF, scale);
   }
 
   /** Writes the value's length and bytes; throws IllegalArgumentException with a reason if it does not fit. */

@@ -118,5 +118,7 @@ class ColumnEncoderTest {
   @Test
   void anUnknownColumnTypeIsAnError() {
     assertThrows(IllegalStateException.class, () -> ColumnEncoder.forType("jsonb", -1));
+    // numeric(5, -2): PostgreSQL 15+ stores the scale as 11-bit two's complement, -2 = 0x7FE
+    assertThrows(IllegalStateException.class, () -> ColumnEncoder.forType("numeric", ((5 << 16) | 0x7FE) + 4));
   }
 }
