@@ -40,7 +40,8 @@ final class AttributionResults {
   private final LocalDate ds;
   private final List<RowBatch> batches = new ArrayList<>();
   private final RowBatch runs = batch("marts.attribution_runs",
-      "ds", "level", "window_start", "paths", "conversions", "value", "nulls", "data_driven_auc", "notes");
+      "ds", "level", "window_start", "paths", "conversions", "value", "nulls", "data_driven_auc", "notes",
+      "lookback_days");
   private final RowBatch credit = batch("marts.attribution_credit",
       "ds", "level", "model", "label", "conversions", "value", "share");
   private final RowBatch removal = batch("marts.attribution_removal_effects",
@@ -77,10 +78,10 @@ final class AttributionResults {
     return b;
   }
 
-  void addLevel(String level, LocalDate windowStart, PathSet paths, AttributionReport report) {
+  void addLevel(String level, LocalDate windowStart, int lookbackDays, PathSet paths, AttributionReport report) {
     Double auc = report.dataDriven().map(f -> f.heldOutAuc()).orElse(null);
     runs.add(ds, level, windowStart, (long) paths.size(), paths.totalConversions(), paths.totalValue(), paths.totalNulls(),
-        auc, report.skipped().isEmpty() ? null : String.join("; ", report.skipped()));
+        auc, report.skipped().isEmpty() ? null : String.join("; ", report.skipped()), lookbackDays);
     for (ModelCredits model : report.credits()) {
       for (ChannelCredit c : model.channels()) {
         credit.add(ds, level, model.model(), c.channel(), c.conversions(), c.value(), c.share());

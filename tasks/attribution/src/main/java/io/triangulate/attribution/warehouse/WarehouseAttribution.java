@@ -82,7 +82,7 @@ public final class WarehouseAttribution {
           config.models().attributionModels(), level);
       report.skipped().forEach(note -> notes.add(level + ": " + note));
       reports.put(level, report);
-      results.addLevel(level, from, paths, report);
+      results.addLevel(level, from, config.journeys().lookbackDays(), paths, report);
     }
     if (reports.containsKey(CAMPAIGN)) {
       List<ExperimentResult> experiments = ExperimentReader.read(dsl, ds);
