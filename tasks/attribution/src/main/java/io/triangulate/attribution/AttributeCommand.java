@@ -49,8 +49,11 @@ import picocli.CommandLine.Spec;
       "With --ds D (the pipeline task, instead of --paths): resolves identities and rebuilds the day's",
       "journeys and path counts (marts.identity_*, journey_*, journeys, path_counts), runs the models",
       "of configs/attribution.yaml on the paths of the window ending at D at channel and campaign",
-      "level, compares campaign credit with the experiments (marts.experiment_lift), fits the seed",
-      "regression, and replaces D's rows of marts.attribution_* and seed_regression_*.",
+      "level, compares campaign credit with the experiments (marts.experiment_lift), calibrates every",
+      "model's credit by them (marts.attribution_calibrated: factors incremental / credited, pooled",
+      "within channels and across them for campaigns and channels without an experiment, with 95%%",
+      "bootstrap intervals and a leave-one-campaign-out version), fits the seed regression, and",
+      "replaces D's rows of marts.attribution_* and seed_regression_*.",
       ""
     },
     footer = {

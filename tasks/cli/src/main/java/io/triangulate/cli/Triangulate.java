@@ -50,12 +50,28 @@ public final class Triangulate implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
+  /**
+   * Picocli tolerates unmatched arguments when a help option is present, so {@code triangulate
+   * atribute --help} printed the top-level help and exited 0. Refusing them here sends the mistake
+   * to the parameter exception handler: the message, the "Did you mean" hint and exit code 2.
+   */
+  private static int refuseUnmatched(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+      if (!p.unmatched().isEmpty()) {
+        throw new CommandLine.UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
+      }
+    }
+    return new CommandLine.RunLast().execute(parseResult);
+  }
+
   /** The configured command line: expected failures print one clear message, not a stack trace. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Triangulate());
     // Descriptions are written as lines of up to about 100 characters: at picocli's default 80
     // columns every one of them would wrap a second time.
     cli.setUsageHelpWidth(110);
+    cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandListRenderer());
+    cli.setExecutionStrategy(Triangulate::refuseUnmatched);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (ex instanceof TaskFailure || ex instanceof ConfigException || ex instanceof IllegalArgumentException) {

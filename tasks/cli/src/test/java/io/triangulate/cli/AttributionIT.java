@@ -103,7 +103,8 @@ class AttributionIT {
   @Test
   void rerunningTheDayLeavesIdenticalTables() {
     List<String> tables = List.of("marts.identity_resolution", "marts.journey_touchpoints", "marts.journeys",
-        "marts.path_counts", "marts.attribution_credit", "marts.attribution_vs_experiment");
+        "marts.path_counts", "marts.attribution_credit", "marts.attribution_vs_experiment",
+        "marts.attribution_calibrated");
     List<String> before;
     try (Database db = world.open()) {
       before = tables.stream().map(t -> TableChecksum.of(db.dsl(), t)).toList();

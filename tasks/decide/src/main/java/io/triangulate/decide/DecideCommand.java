@@ -6,11 +6,13 @@ import io.triangulate.core.cli.Progress;
 import io.triangulate.core.cli.TaskFailure;
 import io.triangulate.core.db.Database;
 import io.triangulate.core.run.TaskRunLog;
+import io.triangulate.core.sql.MartsConfig;
 import io.triangulate.decide.policy.CampaignDecision;
 import io.triangulate.decide.policy.CampaignEvidence;
 import io.triangulate.decide.policy.DecisionEngine;
 import io.triangulate.decide.policy.DecisionPolicy;
 import io.triangulate.decide.report.ChannelKpi;
+import io.triangulate.decide.report.ConversionUniverses;
 import io.triangulate.decide.report.ReportWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,12 +80,19 @@ public final class DecideCommand implements Callable<Integer> {
     try {
       Files.writeString(
           out.resolve("report.html"), ReportWriter.render(interval.ds(), decisions, channels,
-              io.triangulate.decide.report.ReportSections.load(db.dsl(), interval.ds())), StandardCharsets.UTF_8);
+              io.triangulate.decide.report.ReportSections.load(db.dsl(), interval.ds()), universes(db)),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + out.resolve("report.html"), e);
     }
     Progress.info("wrote " + Exports.RECOMMENDATIONS + ", " + Exports.LIFT + ", " + Exports.KPI_SUMMARY + ", "
         + Exports.DAILY_TRENDS + " and report.html to " + out.toAbsolutePath());
+  }
+
+  /** Which conversions the report's numbers count, with the platform's last-touch windows. */
+  private ConversionUniverses universes(Database db) {
+    MartsConfig.LastTouch windows = MartsConfig.load(common.configs()).lastTouch();
+    return ConversionUniverses.load(db.dsl(), interval.ds(), windows.clickWindowDays(), windows.viewWindowDays());
   }
 
   private static ChannelKpi channelKpi(Record r) {

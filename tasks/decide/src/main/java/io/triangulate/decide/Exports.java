@@ -22,6 +22,7 @@ public final class Exports {
   public static final String DAILY_TRENDS = "daily_trends.csv";
   public static final String ATTRIBUTION = "attribution_credit.csv";
   public static final String ATTRIBUTION_VS_EXPERIMENT = "attribution_vs_experiment.csv";
+  public static final String ATTRIBUTION_CALIBRATED = "attribution_calibrated.csv";
 
   /** Every model's credit per channel and per campaign (written by `attribute --ds`). */
   private static final String ATTRIBUTION_SQL =
@@ -41,6 +42,16 @@ public final class Exports {
       from marts.attribution_vs_experiment
       where ds = ?
       order by scope, scope_id, model""";
+
+  /** Every model's credit scaled by the experiments (pooled factors, bootstrap intervals, leave-one-out). */
+  private static final String ATTRIBUTION_CALIBRATED_SQL =
+      """
+      select scope, scope_id, channel, model, credited_conversions, experiment_orders, factor, factor_ci_low,
+             factor_ci_high, factor_source, calibrated_conversions, calibrated_ci_low, calibrated_ci_high, loo_factor,
+             loo_calibrated_conversions
+      from marts.attribution_calibrated
+      where ds = ?
+      order by case scope when 'campaign' then 0 when 'channel' then 1 else 2 end, scope_id, model""";
 
   private static final String RECOMMENDATIONS_SQL =
       """
@@ -108,7 +119,8 @@ public final class Exports {
         write(KPI_SQL, ds, dir.resolve(KPI_SUMMARY)),
         write(TRENDS_SQL, ds, dir.resolve(DAILY_TRENDS)),
         write(ATTRIBUTION_SQL, ds, dir.resolve(ATTRIBUTION)),
-        write(ATTRIBUTION_VS_EXPERIMENT_SQL, ds, dir.resolve(ATTRIBUTION_VS_EXPERIMENT)));
+        write(ATTRIBUTION_VS_EXPERIMENT_SQL, ds, dir.resolve(ATTRIBUTION_VS_EXPERIMENT)),
+        write(ATTRIBUTION_CALIBRATED_SQL, ds, dir.resolve(ATTRIBUTION_CALIBRATED)));
   }
 
   public Result<Record> kpiSummary(LocalDate ds) {

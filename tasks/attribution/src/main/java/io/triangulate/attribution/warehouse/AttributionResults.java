@@ -3,6 +3,9 @@ package io.triangulate.attribution.warehouse;
 import io.triangulate.attribution.AttributionReport;
 import io.triangulate.attribution.ChannelCredit;
 import io.triangulate.attribution.ModelCredits;
+import io.triangulate.attribution.calibration.CalibratedCredit;
+import io.triangulate.attribution.calibration.CreditCalibration;
+import io.triangulate.attribution.calibration.FactorPooling;
 import io.triangulate.attribution.comparison.ComparisonRow;
 import io.triangulate.attribution.comparison.ExperimentComparison;
 import io.triangulate.attribution.comparison.ModelScore;
@@ -31,12 +34,14 @@ final class AttributionResults {
   static final List<String> TABLES = List.of(
       "marts.attribution_runs", "marts.attribution_credit", "marts.attribution_removal_effects",
       "marts.attribution_transitions", "marts.attribution_vs_experiment", "marts.attribution_model_scores",
+      "marts.attribution_calibrated", "marts.attribution_calibration_fit",
       "marts.seed_regression_fit", "marts.seed_regression_terms", "marts.seed_regression_qq");
 
   private final LocalDate ds;
   private final List<RowBatch> batches = new ArrayList<>();
   private final RowBatch runs = batch("marts.attribution_runs",
-      "ds", "level", "window_start", "paths", "conversions", "value", "nulls", "data_driven_auc", "notes");
+      "ds", "level", "window_start", "paths", "conversions", "value", "nulls", "data_driven_auc", "notes",
+      "lookback_days");
   private final RowBatch credit = batch("marts.attribution_credit",
       "ds", "level", "model", "label", "conversions", "value", "share");
   private final RowBatch removal = batch("marts.attribution_removal_effects",
@@ -51,6 +56,12 @@ final class AttributionResults {
   private final RowBatch scores = batch("marts.attribution_model_scores",
       "ds", "model", "campaigns", "mean_abs_error", "credited_total", "incremental_total", "attribution_ratio",
       "within_interval", "rank");
+  private final RowBatch calibrated = batch("marts.attribution_calibrated",
+      "ds", "scope", "scope_id", "channel", "model", "credited_conversions", "experiment_orders", "factor",
+      "factor_ci_low", "factor_ci_high", "factor_source", "calibrated_conversions", "calibrated_ci_low",
+      "calibrated_ci_high", "loo_factor", "loo_calibrated_conversions");
+  private final RowBatch calibrationFit = batch("marts.attribution_calibration_fit",
+      "ds", "model", "experiments", "tau2", "omega2", "global_factor", "global_factor_se");
   private final RowBatch seedFit = batch("marts.seed_regression_fit",
       "ds", "observations", "predictors", "r_squared", "adj_r_squared", "residual_se", "f_statistic", "half_life_days");
   private final RowBatch seedTerms = batch("marts.seed_regression_terms",
@@ -67,10 +78,10 @@ final class AttributionResults {
     return b;
   }
 
-  void addLevel(String level, LocalDate windowStart, PathSet paths, AttributionReport report) {
+  void addLevel(String level, LocalDate windowStart, int lookbackDays, PathSet paths, AttributionReport report) {
     Double auc = report.dataDriven().map(f -> f.heldOutAuc()).orElse(null);
     runs.add(ds, level, windowStart, (long) paths.size(), paths.totalConversions(), paths.totalValue(), paths.totalNulls(),
-        auc, report.skipped().isEmpty() ? null : String.join("; ", report.skipped()));
+        auc, report.skipped().isEmpty() ? null : String.join("; ", report.skipped()), lookbackDays);
     for (ModelCredits model : report.credits()) {
       for (ChannelCredit c : model.channels()) {
         credit.add(ds, level, model.model(), c.channel(), c.conversions(), c.value(), c.share());
@@ -97,6 +108,21 @@ final class AttributionResults {
     for (ModelScore s : result.scores()) {
       scores.add(ds, s.model(), s.campaigns(), s.meanAbsError(), s.creditedTotal(), s.incrementalTotal(),
           s.attributionRatio(), s.withinInterval(), s.rank());
+    }
+  }
+
+  /** One model's calibrated credit and pooling fit (NaN, undefined, is stored as null). */
+  void addCalibration(CreditCalibration.Result result) {
+    for (CalibratedCredit r : result.rows()) {
+      calibrated.add(ds, r.scope(), r.scopeId(), r.channel(), r.model(), r.credited(), r.experimentOrders(),
+          r.factor(), r.factorLow(), r.factorHigh(), r.source(), r.calibrated(),
+          r.low(), r.high(), r.looFactor(), r.looCalibrated());
+    }
+    FactorPooling.Fit fit = result.fit();
+    String model = result.rows().isEmpty() ? null : result.rows().get(0).model();
+    if (model != null) {
+      calibrationFit.add(ds, model, result.experiments(), fit.tau2(), fit.omega2(),
+          fit.globalMean(), Math.sqrt(fit.globalVariance()));
     }
   }
 

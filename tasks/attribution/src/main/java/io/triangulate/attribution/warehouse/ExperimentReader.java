@@ -2,7 +2,9 @@ package io.triangulate.attribution.warehouse;
 
 import io.triangulate.attribution.comparison.ExperimentResult;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 
 /** The day's experiment results per campaign (segment 'all') with incremental orders defined. */
@@ -24,6 +26,14 @@ final class ExperimentReader {
       order by l.campaign_id""";
 
   private ExperimentReader() {}
+
+  /** Every campaign's channel. */
+  static Map<String, String> campaignChannels(DSLContext dsl) {
+    Map<String, String> channels = new LinkedHashMap<>();
+    dsl.fetch("select campaign_id, channel from staging.stg_campaigns order by campaign_id")
+        .forEach(r -> channels.put(r.get(0, String.class), r.get(1, String.class)));
+    return channels;
+  }
 
   static List<ExperimentResult> read(DSLContext dsl, LocalDate ds) {
     return dsl.fetch(SQL, ds).map(r -> new ExperimentResult(

@@ -4,7 +4,10 @@ import io.triangulate.attribution.AttributionModel;
 import io.triangulate.attribution.AttributionReport;
 import io.triangulate.attribution.AttributionSuite;
 import io.triangulate.attribution.ModelOutcome;
+import io.triangulate.attribution.ChannelCredit;
+import io.triangulate.attribution.ModelCredits;
 import io.triangulate.attribution.PathSet;
+import io.triangulate.attribution.calibration.CreditCalibration;
 import io.triangulate.attribution.comparison.ExperimentComparison;
 import io.triangulate.attribution.comparison.ExperimentResult;
 import io.triangulate.attribution.seed.SeedAnalysis;
@@ -22,7 +25,7 @@ import org.jooq.DSLContext;
 /**
  * The attribute pipeline task for one day: rebuild the day's identity and journey marts, run the
  * configured models over the path counts of the window ending at the day (channel and campaign
- * level), compare campaign credit with the experiments, fit the seed regression (weekly, on the
+ * level), compare campaign credit with the experiments, calibrate it by them, fit the seed regression (weekly, on the
  * configured weekday), and replace the day's result rows.
  */
 public final class WarehouseAttribution {
@@ -39,7 +42,29 @@ public final class WarehouseAttribution {
     }
   }
 
+  /** Parametric-bootstrap draws of the calibrated credit's intervals (about 10 ms per model on the demo world). */
+  static final int CALIBRATION_DRAWS = 1000;
+
+  /** Channels of web visits the advertiser did not buy (journey_touchpoints: 'web_' || traffic source). */
+  static final String VISIT_PREFIX = "web_";
+
   private WarehouseAttribution() {}
+
+  /**
+   * The model's campaign-level credit for media only: campaigns (with their channel) and media
+   * channels without campaigns (linear TV, streaming: their own channel). Web visits are left out:
+   * no experiment can calibrate what no ad bought.
+   */
+  static List<CreditCalibration.LabelCredit> mediaCredits(ModelCredits model, Map<String, String> campaignChannels) {
+    List<CreditCalibration.LabelCredit> credits = new ArrayList<>();
+    for (ChannelCredit c : model.channels()) {
+      String channel = campaignChannels.getOrDefault(c.channel(), c.channel());
+      if (!channel.startsWith(VISIT_PREFIX)) {
+        credits.add(new CreditCalibration.LabelCredit(c.channel(), channel, c.conversions()));
+      }
+    }
+    return credits;
+  }
 
   public static Summary run(DSLContext dsl, LocalDate ds, AttributionConfig config, long seed) {
     long sqlRows = JourneyModels.build(dsl, ds, config).stream().mapToLong(SqlModelMaterializer.Result::rows).sum();
@@ -57,11 +82,18 @@ public final class WarehouseAttribution {
           config.models().attributionModels(), level);
       report.skipped().forEach(note -> notes.add(level + ": " + note));
       reports.put(level, report);
-      results.addLevel(level, from, paths, report);
+      results.addLevel(level, from, config.journeys().lookbackDays(), paths, report);
     }
     if (reports.containsKey(CAMPAIGN)) {
       List<ExperimentResult> experiments = ExperimentReader.read(dsl, ds);
       results.addComparison(ExperimentComparison.compare(reports.get(CAMPAIGN).credits(), experiments));
+      if (!experiments.isEmpty()) {
+        Map<String, String> campaignChannels = ExperimentReader.campaignChannels(dsl);
+        for (ModelCredits model : reports.get(CAMPAIGN).credits()) {
+          results.addCalibration(CreditCalibration.calibrate(model.model(), mediaCredits(model, campaignChannels),
+              experiments, CALIBRATION_DRAWS, seed));
+        }
+      }
     }
     Optional<SeedAnalysis> seedAnalysis = Optional.empty();
     if (config.seedRegression().fitsOn(ds)) {

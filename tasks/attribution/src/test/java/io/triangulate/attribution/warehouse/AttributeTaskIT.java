@@ -97,11 +97,41 @@ class AttributeTaskIT {
         rows("select concat_ws('|', model, rank) from marts.attribution_model_scores where ds = '2026-01-03' order by rank"));
   }
 
+  /**
+   * One experiment (C02: 0.5 incremental orders, 95% CI -1 to 2) and linear's credit 0.2: the pool has
+   * one factor, 2.5, so C02's calibrated credit is the experiment's 0.5, every other media label gets
+   * 2.5 × its credit, and with nothing else to pool from the left-out factor is undefined. A draw of
+   * the bootstrap is the experiment redrawn (sd 3 / 3.92 = 0.765), so the interval is the experiment's
+   * own, up to Monte Carlo error (about 0.07 over 1,000 draws). last_touch gives C02 no credit: no
+   * factor at all.
+   */
+  @Test
+  void calibratesCreditByTheExperiment() {
+    assertEquals(List.of("C02|email|experiment|0.500|2.500"),
+        rows("select concat_ws('|', scope_id, channel, factor_source, round(calibrated_conversions::numeric, 3),"
+            + " round(factor::numeric, 3)) from marts.attribution_calibrated"
+            + " where ds = '2026-01-03' and model = 'linear' and scope = 'campaign' and scope_id = 'C02'"));
+    var c02 = dsl.fetchSingle("select calibrated_ci_low, calibrated_ci_high, loo_factor from marts.attribution_calibrated"
+        + " where ds = '2026-01-03' and model = 'linear' and scope = 'campaign' and scope_id = 'C02'");
+    assertEquals(-1.0, c02.get(0, Double.class), 0.2);
+    assertEquals(2.0, c02.get(1, Double.class), 0.2);
+    assertEquals(null, c02.get(2, Double.class));
+    assertEquals(List.of(), rows("select scope_id from marts.attribution_calibrated where ds = '2026-01-03'"
+        + " and model = 'linear' and scope = 'campaign' and factor_source = 'experiment' and scope_id <> 'C02'"));
+    assertEquals(List.of(), rows("select scope_id from marts.attribution_calibrated where ds = '2026-01-03'"
+        + " and model = 'linear' and abs(calibrated_conversions - 2.5 * credited_conversions) > 1e-9"));
+    assertEquals(List.of(), rows("select scope_id from marts.attribution_calibrated where ds = '2026-01-03'"
+        + " and scope_id like 'web_%'"), "web visits are not media");
+    assertEquals(List.of("last_touch|0", "linear|1", "markov_1|1"),
+        rows("select concat_ws('|', model, experiments) from marts.attribution_calibration_fit"
+            + " where ds = '2026-01-03' order by model"));
+  }
+
   @Test
   void rerunningADayLeavesIdenticalResults() {
     String checksum = "select md5(string_agg(t::text, ',' order by t::text)) from %s t where ds = '2026-01-03'";
     List<String> tables = List.of("marts.attribution_credit", "marts.attribution_removal_effects",
-        "marts.attribution_transitions", "marts.attribution_vs_experiment", "marts.journeys");
+        "marts.attribution_transitions", "marts.attribution_vs_experiment", "marts.attribution_calibrated", "marts.journeys");
     List<String> before = tables.stream().map(t -> dsl.fetchSingle(checksum.formatted(t)).get(0, String.class)).toList();
     assertEquals(0, run("--ds", "2026-01-03", "--config-dir", configs.toString()));
     List<String> after = tables.stream().map(t -> dsl.fetchSingle(checksum.formatted(t)).get(0, String.class)).toList();

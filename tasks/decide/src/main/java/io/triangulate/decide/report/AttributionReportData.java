@@ -23,7 +23,14 @@ record AttributionReportData(
     List<CampaignComparison> campaigns,
     List<ModelScoreRow> scores,
     List<MatchRate> matchRates,
-    Regression regression) {
+    Regression regression,
+    Integer lookbackDays,
+    List<Calibrated> calibrated) {
+
+  /** One model's calibrated credit for a campaign, channel or the total (marts.attribution_calibrated). */
+  record Calibrated(String scope, String scopeId, String channel, String model, double credited, double experimentOrders,
+      double factor, double factorLow, double factorHigh, String source, double calibrated, double low, double high,
+      double loo) {}
 
   /** One campaign: each model's credited conversions and the experiment's incremental orders. */
   record CampaignComparison(String campaignId, String channel, Map<String, Double> credited, double incremental,

@@ -21,7 +21,8 @@ final class AttributionReportReader {
 
   Optional<AttributionReportData> read(LocalDate ds) {
     Record run = dsl.fetchOptional(
-        "select window_start, conversions, nulls, data_driven_auc from marts.attribution_runs where ds = ? and level = 'channel'",
+        "select window_start, conversions, nulls, data_driven_auc, lookback_days from marts.attribution_runs"
+            + " where ds = ? and level = 'channel'",
         ds).orElse(null);
     if (run == null) {
       return Optional.empty();
@@ -82,7 +83,17 @@ final class AttributionReportReader {
 
     return Optional.of(new AttributionReportData(ds, run.get(0, LocalDate.class), run.get(1, Double.class),
         run.get(2, Double.class), run.get(3, Double.class), models, channels, shares, experimentShares,
-        new ArrayList<>(campaigns.values()), scores, match, regression(ds)));
+        new ArrayList<>(campaigns.values()), scores, match, regression(ds), run.get(4, Integer.class), calibrated(ds)));
+  }
+
+  private List<AttributionReportData.Calibrated> calibrated(LocalDate ds) {
+    return dsl.fetch("select scope, scope_id, channel, model, credited_conversions, experiment_orders, factor,"
+            + " factor_ci_low, factor_ci_high, factor_source, calibrated_conversions, calibrated_ci_low, calibrated_ci_high,"
+            + " loo_calibrated_conversions from marts.attribution_calibrated where ds = ? order by scope, scope_id, model", ds)
+        .map(r -> new AttributionReportData.Calibrated(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class),
+            r.get(3, String.class), num(r.get(4, Double.class)), num(r.get(5, Double.class)), num(r.get(6, Double.class)),
+            num(r.get(7, Double.class)), num(r.get(8, Double.class)), r.get(9, String.class), num(r.get(10, Double.class)),
+            num(r.get(11, Double.class)), num(r.get(12, Double.class)), num(r.get(13, Double.class))));
   }
 
   /** The latest weekly fit up to the report's day. */

@@ -33,8 +33,11 @@ public final class AttributionSection {
 
   static String render(AttributionReportData d) {
     StringBuilder h = new StringBuilder(32_000);
-    h.append("<h2>Attribution models versus experiments</h2><p class=\"note\">Journeys stitched across platform ads, ")
-        .append("linear TV, streaming and web visits by identity resolution, from ").append(d.windowStart()).append(" to ")
+    h.append("<h2>Attribution models versus experiments</h2><p class=\"note\"><b>Basis: stitched journeys</b>, not the ")
+        .append("platform's last touch of the headline (see “Which conversions each number counts” above). Journeys stitched ")
+        .append("across platform ads, linear TV, streaming and web visits by identity resolution")
+        .append(d.lookbackDays() == null ? "" : ", each conversion with the touches of the " + d.lookbackDays() + " days before it")
+        .append(", from ").append(d.windowStart()).append(" to ")
         .append(d.ds()).append(": ").append(num(d.conversions(), 0)).append(" converting journeys, ")
         .append(num(d.nulls(), 0)).append(" without conversion. Each model splits the same conversions between channels; ")
         .append("the black bar is each experimented channel's share of the incremental orders the experiments measured. ")
@@ -43,6 +46,7 @@ public final class AttributionSection {
         .append("</p>");
     shareChart(h, d);
     scoreTable(h, d);
+    calibratedTable(h, d);
     campaignTable(h, d);
     regression(h, d.regression());
     matchTable(h, d.matchRates());
@@ -55,7 +59,7 @@ public final class AttributionSection {
     int group = bars * 7 + 10;
     int width = LABEL + PLOT + 20;
     int legendRows = legendRows(models, width);
-    int height = 30 + d.channels().size() * group + 36 + LEGEND_ROW * legendRows;
+    int height = 30 + d.channels().size() * group + 52 + LEGEND_ROW * legendRows;
     h.append(String.format(Locale.ROOT,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">",
         width, height, width, height));
@@ -74,7 +78,7 @@ public final class AttributionSection {
     for (int t = 0; t <= 5; t++) {
       double value = top * t / 5;
       double x = LABEL + value / top * PLOT;
-      int axis = height - 26 - LEGEND_ROW * legendRows;
+      int axis = height - 42 - LEGEND_ROW * legendRows;
       h.append(String.format(Locale.ROOT, "<line x1=\"%s\" y1=\"20\" x2=\"%s\" y2=\"%d\" stroke=\"#e3e6ea\"/>"
           + "<text x=\"%s\" y=\"%d\" class=\"t\">%s%%</text>", coord(x), coord(x), axis - 14, coord(x), axis,
           num(100 * value, 0)));
@@ -93,6 +97,9 @@ public final class AttributionSection {
         bar(h, y0 + models.size() * 7, experiment, top, EXPERIMENT_COLOR, "experiments");
       }
     }
+    h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"t axis\">share of the model's credited "
+        + "conversions (%%; black: share of the experiments' incremental orders)</text>", LABEL + PLOT / 2,
+        height - 24 - LEGEND_ROW * legendRows));
     int x = LEGEND_LEFT;
     int ly = height - 8 - LEGEND_ROW * (legendRows - 1);
     for (int m = 0; m <= models.size(); m++) {
@@ -154,31 +161,119 @@ public final class AttributionSection {
     h.append("</table>");
   }
 
+  /** Models shown one per column in the campaign table: the best ranked; the others as a range. */
+  static final int CAMPAIGN_TABLE_MODELS = 3;
+
+  /** The models in rank order (the score table's), else alphabetical. */
+  private static List<String> ranked(AttributionReportData d) {
+    if (d.scores().isEmpty()) {
+      return d.models();
+    }
+    return d.scores().stream().map(AttributionReportData.ModelScoreRow::model).toList();
+  }
+
   private static void campaignTable(StringBuilder h, AttributionReportData d) {
     if (d.campaigns().isEmpty()) {
       return;
     }
-    h.append("<h3>Credit per campaign beside incremental orders</h3><p class=\"note\">Credited conversions under each ")
-        .append("model; the calibration factor (incremental ÷ credited) of the closest model scales its credit to the ")
-        .append("experiment.</p><table><tr><th class=\"t\">campaign</th><th class=\"t\">channel</th>")
-        .append("<th>incremental orders (95% CI)</th>");
-    for (String model : d.models()) {
+    List<String> ranked = ranked(d);
+    List<String> shown = ranked.subList(0, Math.min(CAMPAIGN_TABLE_MODELS, ranked.size()));
+    List<String> others = ranked.subList(shown.size(), ranked.size());
+    String best = ranked.isEmpty() ? null : ranked.get(0);
+    Map<String, AttributionReportData.Calibrated> calibrated = new java.util.HashMap<>();
+    for (AttributionReportData.Calibrated c : d.calibrated()) {
+      if (c.scope().equals("campaign") && c.model().equals(best)) {
+        calibrated.put(c.scopeId(), c);
+      }
+    }
+    h.append("<h3>Credit per campaign beside incremental orders</h3><p class=\"note\">Credited conversions under the ")
+        .append(shown.size()).append(" models closest to the experiments")
+        .append(others.isEmpty() ? "" : " and the range of the other " + others.size())
+        .append("; the closest model per campaign; and ").append(esc(best))
+        .append("'s credit calibrated by the experiments (95% bootstrap interval). Every model's credit per campaign is ")
+        .append("in attribution_vs_experiment.csv and attribution_calibrated.csv.</p><table><tr><th class=\"t\">campaign</th>")
+        .append("<th class=\"t\">channel</th><th>incremental orders (95% CI)</th>");
+    for (String model : shown) {
       h.append("<th>").append(esc(model)).append("</th>");
     }
-    h.append("<th class=\"t\">closest</th><th>calibration</th></tr>");
+    if (!others.isEmpty()) {
+      h.append("<th>other ").append(others.size()).append(" models</th>");
+    }
+    h.append("<th class=\"t\">closest</th>");
+    if (!calibrated.isEmpty()) {
+      h.append("<th>calibrated ").append(esc(best)).append(" (95% CI)</th>");
+    }
+    h.append("</tr>");
     for (AttributionReportData.CampaignComparison c : d.campaigns()) {
       h.append("<tr><td class=\"t\">").append(esc(c.campaignId())).append("</td><td class=\"t\">").append(esc(c.channel()))
           .append("</td><td>").append(num(c.incremental(), 1)).append(" (").append(num(c.low(), 1)).append(" to ")
           .append(num(c.high(), 1)).append(")</td>");
-      for (String model : d.models()) {
+      for (String model : shown) {
         Double v = c.credited().get(model);
         h.append("<td>").append(v == null ? "–" : num(v, 1)).append("</td>");
       }
-      Double factor = c.closestModel() == null ? null : c.calibration().get(c.closestModel());
-      h.append("<td class=\"t\">").append(esc(c.closestModel())).append("</td><td>")
-          .append(factor == null ? "–" : num(factor, 2)).append("</td></tr>");
+      if (!others.isEmpty()) {
+        double lo = others.stream().map(c.credited()::get).filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue)
+            .min().orElse(Double.NaN);
+        double hi = others.stream().map(c.credited()::get).filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue)
+            .max().orElse(Double.NaN);
+        h.append("<td>").append(num(lo, 0)).append("–").append(num(hi, 0)).append("</td>");
+      }
+      h.append("<td class=\"t\">").append(esc(c.closestModel())).append("</td>");
+      if (!calibrated.isEmpty()) {
+        AttributionReportData.Calibrated k = calibrated.get(c.campaignId());
+        h.append("<td>").append(k == null ? "–" : num(k.calibrated(), 1) + " (" + num(k.low(), 0) + " to " + num(k.high(), 0) + ")")
+            .append("</td>");
+      }
+      h.append("</tr>");
     }
     h.append("</table>");
+  }
+
+  /** The closest model's calibrated credit per channel and in total, with where each factor comes from. */
+  private static void calibratedTable(StringBuilder h, AttributionReportData d) {
+    List<String> ranked = ranked(d);
+    if (ranked.isEmpty() || d.calibrated().isEmpty()) {
+      return;
+    }
+    String best = ranked.get(0);
+    List<AttributionReportData.Calibrated> rows = d.calibrated().stream()
+        .filter(c -> c.model().equals(best) && !c.scope().equals("campaign"))
+        .sorted(java.util.Comparator.comparing((AttributionReportData.Calibrated c) -> c.scope().equals("total"))
+            .thenComparing(AttributionReportData.Calibrated::scopeId))
+        .toList();
+    if (rows.isEmpty()) {
+      return;
+    }
+    h.append("<h3>Calibrated attribution</h3><p class=\"note\">").append(esc(best)).append("'s journey credit scaled to ")
+        .append("the experiments. Each campaign's factor is its experiment's incremental orders ÷ the model's credit, shrunk ")
+        .append("toward its channel's factor, and each channel's toward the global one, by how noisy the experiments are ")
+        .append("(empirical-Bayes partial pooling); media without an experiment (linear TV, streaming) take the pooled ")
+        .append("factor. Intervals: 95% parametric bootstrap over the experiments' sampling error. A campaign calibrated by ")
+        .append("its own experiment mostly repeats the experiment; the leave-one-out column calibrates each campaign with its ")
+        .append("own experiment left out, which is what calibration can do for a campaign without one. Web visits are not ")
+        .append("media and are not calibrated.</p><table><tr><th class=\"t\">channel</th><th>credited</th>")
+        .append("<th>experiments' incremental orders</th><th>factor (95% CI)</th><th class=\"t\">factor from</th>")
+        .append("<th>calibrated (95% CI)</th><th>leave-one-out</th></tr>");
+    for (AttributionReportData.Calibrated c : rows) {
+      boolean total = c.scope().equals("total");
+      h.append("<tr><td class=\"t\">").append(total ? "<b>all media</b>" : esc(c.scopeId())).append("</td><td>")
+          .append(num(c.credited(), 0)).append("</td><td>").append(num(c.experimentOrders(), 1)).append("</td><td>")
+          .append(num(c.factor(), 3)).append(" (").append(num(c.factorLow(), 3)).append(" to ").append(num(c.factorHigh(), 3))
+          .append(")</td><td class=\"t\">").append(esc(source(c.source()))).append("</td><td>").append(num(c.calibrated(), 1))
+          .append(" (").append(num(c.low(), 0)).append(" to ").append(num(c.high(), 0)).append(")</td><td>")
+          .append(num(c.loo(), 1)).append("</td></tr>");
+    }
+    h.append("</table>");
+  }
+
+  private static String source(String source) {
+    return switch (source) {
+      case "experiment" -> "own experiments";
+      case "channel_pool" -> "channel's experiments";
+      case "global_pool" -> "all experiments";
+      default -> "mixed";
+    };
   }
 
   private static void regression(StringBuilder h, AttributionReportData.Regression r) {
@@ -203,34 +298,60 @@ public final class AttributionSection {
     qqPlot(h, r);
   }
 
+  /**
+   * Standardized residual quantiles (residual ÷ residual SE) against standard-normal quantiles, each
+   * axis scaled to its own range (one long tail would otherwise squeeze every other point into a
+   * corner), with the y = x line of normal residuals over the range both axes share.
+   */
   private static void qqPlot(StringBuilder h, AttributionReportData.Regression r) {
     if (r.qq().isEmpty()) {
       return;
     }
-    int size = 260;
-    int pad = 36;
-    double lo = Double.MAX_VALUE;
-    double hi = -Double.MAX_VALUE;
+    int width = 640;
+    int height = 420;
+    int left = 64;
+    int right = 20;
+    int top = 16;
+    int bottom = height - 52;
     double scale = r.residualSe() > 0 ? r.residualSe() : 1;
-    for (double[] p : r.qq()) {
-      lo = Math.min(lo, Math.min(p[0], p[1] / scale));
-      hi = Math.max(hi, Math.max(p[0], p[1] / scale));
+    double[] xs = r.qq().stream().mapToDouble(p -> p[0]).toArray();
+    double[] ys = r.qq().stream().mapToDouble(p -> p[1] / scale).toArray();
+    double[] xr = Charts.range(xs);
+    double[] yr = Charts.range(ys);
+    java.util.function.DoubleUnaryOperator px = v -> left + (v - xr[0]) / (xr[1] - xr[0]) * (width - left - right);
+    java.util.function.DoubleUnaryOperator py = v -> bottom - (v - yr[0]) / (yr[1] - yr[0]) * (bottom - top);
+    h.append("<p class=\"note\">Residual Q-Q plot: standardized residual quantiles against normal quantiles; points on the ")
+        .append("diagonal mean normal residuals, a curve away from it skewed or heavy-tailed ones.</p>")
+        .append(String.format(Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" data-xy=\"1\">",
+            width, height, width, height));
+    for (double t : Charts.ticks(xr)) {
+      h.append(String.format(Locale.ROOT, "<line x1=\"%s\" y1=\"%d\" x2=\"%s\" y2=\"%d\" stroke=\"%s\"/>"
+          + "<text x=\"%s\" y=\"%d\" class=\"t\">%s</text>", coord(px.applyAsDouble(t)), top, coord(px.applyAsDouble(t)),
+          bottom, t == 0 ? "#999" : "#e3e6ea", coord(px.applyAsDouble(t)), bottom + 14, num(t, 1)));
     }
-    double span = hi - lo == 0 ? 1 : hi - lo;
-    final double low = lo;
-    java.util.function.DoubleUnaryOperator px = v -> pad + (v - low) / span * (size - 2 * pad);
-    java.util.function.DoubleUnaryOperator py = v -> size - pad - (v - low) / span * (size - 2 * pad);
-    h.append(String.format(Locale.ROOT,
-        "<p class=\"note\">Residual Q-Q plot: standardized residual quantiles against normal quantiles; points on the "
-            + "diagonal mean normal residuals.</p><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\">",
-        size, size));
-    h.append(String.format(Locale.ROOT, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#999\"/>",
-        coord(px.applyAsDouble(lo)), coord(py.applyAsDouble(lo)), coord(px.applyAsDouble(hi)), coord(py.applyAsDouble(hi))));
-    for (double[] p : r.qq()) {
+    for (double t : Charts.ticks(yr)) {
+      h.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%s\" x2=\"%d\" y2=\"%s\" stroke=\"%s\"/>"
+          + "<text x=\"%d\" y=\"%s\" class=\"t\" text-anchor=\"end\" style=\"text-anchor:end\">%s</text>", left,
+          coord(py.applyAsDouble(t)), width - right, coord(py.applyAsDouble(t)), t == 0 ? "#999" : "#e3e6ea", left - 6,
+          coord(py.applyAsDouble(t) + 4), num(t, 1)));
+    }
+    double lo = Math.max(xr[0], yr[0]);
+    double hi = Math.min(xr[1], yr[1]);
+    if (hi > lo) {
+      h.append(String.format(Locale.ROOT, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#cf222e\" "
+          + "stroke-dasharray=\"4 3\"/>", coord(px.applyAsDouble(lo)), coord(py.applyAsDouble(lo)),
+          coord(px.applyAsDouble(hi)), coord(py.applyAsDouble(hi))));
+    }
+    for (int i = 0; i < xs.length; i++) {
       h.append(String.format(Locale.ROOT, "<circle cx=\"%s\" cy=\"%s\" r=\"2.5\" fill=\"#2f6fdf\"/>",
-          coord(px.applyAsDouble(p[0])), coord(py.applyAsDouble(p[1] / scale))));
+          coord(px.applyAsDouble(xs[i])), coord(py.applyAsDouble(ys[i]))));
     }
-    h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"t\">normal quantile</text>", size / 2, size - 8))
+    double middle = (top + bottom) / 2.0;
+    h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"t axis\">normal quantile (standard deviations)</text>",
+            (left + width - right) / 2, bottom + 34))
+        .append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%s\" class=\"t axis\" transform=\"rotate(-90 16 %s)\">"
+            + "standardized residual (residual ÷ residual SE)</text>", coord(middle), coord(middle)))
         .append("</svg>");
   }
 

@@ -87,7 +87,7 @@ final class Charts {
       svg.append(String.format(Locale.ROOT, "<text x=\"%s\" y=\"%d\" class=\"t\">%s%s</text>",
           coord(x), bottom + 14, Html.num(tick * scale, decimals(range, scale)), unit));
     }
-    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"t\">%s</text>",
+    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"t axis\">%s</text>",
         LABEL_WIDTH + PLOT_WIDTH / 2, bottom + 28, esc(axisLabel)));
   }
 

@@ -37,7 +37,7 @@ final class MmmCharts {
       svg.append(line(x, top - 6, x, height - 36, tick == 0 ? "#333" : "#e3e6ea", 1));
       svg.append(text(x, height - 22, Html.num(tick, 1), "t"));
     }
-    svg.append(text(label + plot / 2.0, height - 6, "return on ad spend (revenue per unit of spend)", "t"));
+    svg.append(text(label + plot / 2.0, height - 6, "return on ad spend (revenue per unit of spend)", "t axis"));
     for (int i = 0; i < rows.size(); i++) {
       MmmReportData.Roas r = rows.get(i);
       double y = top + i * rowHeight + rowHeight / 2.0;
@@ -100,8 +100,9 @@ final class MmmCharts {
       lo = Math.min(lo, down);
     }
     double[] range = {lo, hi > lo ? hi * 1.05 : lo + 1};
-    StringBuilder svg = open(height + 20 + 18 * ((components.size() + 5) / 6));
+    StringBuilder svg = open(height + 36 + 18 * ((components.size() + 5) / 6));
     yAxis(svg, range, top, bottom, plot);
+    axisTitles(svg, "revenue per period", "period (start date)", top, bottom, plot);
     double barWidth = (double) plot / Math.max(1, n);
     for (int t = 0; t < n; t++) {
       double up = 0;
@@ -123,7 +124,7 @@ final class MmmCharts {
       }
     }
     dateLabels(svg, dates, bottom, plot);
-    legend(svg, components.stream().map(MmmReportData.Component::name).toList(), height + 4);
+    legend(svg, components.stream().map(MmmReportData.Component::name).toList(), height + 20);
     return svg.append("</svg>").toString();
   }
 
@@ -148,6 +149,7 @@ final class MmmCharts {
     double[] range = {Math.min(0, lo - pad), hi + pad};
     StringBuilder svg = open(height + 24);
     yAxis(svg, range, top, bottom, plot);
+    axisTitles(svg, "revenue per period", "period (start date)", top, bottom, plot);
     double step = n > 1 ? (double) plot / (n - 1) : 0;
     if (n > 0 && Double.isFinite(low[0])) {
       StringBuilder band = new StringBuilder();
@@ -215,7 +217,9 @@ final class MmmCharts {
         double x = x0 + c.currentSpend() / maxSpend * w;
         svg.append(line(x, y0, x, y0 + h, "#57606a", 1)).append(text(x, y0 + 10, "now", "t"));
       }
-      svg.append(text(x0 + w / 2.0, y0 + h + 14, "spend/period, max " + Html.num(maxSpend, 0), "t"));
+      svg.append(text(x0 + w / 2.0, y0 + h + 14, "spend per period (max " + Html.num(maxSpend, 0) + ")", "t axis"));
+      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%s\" class=\"t axis\" transform=\"rotate(-90 %d %s)\">"
+          + "revenue per period</text>", x0 - 36, coord(y0 + h / 2.0), x0 - 36, coord(y0 + h / 2.0)));
       svg.append(text(x0 - 4, y0 + 8, Html.num(maxRevenue, 0), "t", "end"));
     }
     return svg.append("</svg>").toString();
@@ -237,6 +241,14 @@ final class MmmCharts {
       svg.append(line(LEFT, y, LEFT + plot, y, tick == 0 ? "#333" : "#e3e6ea", 1));
       svg.append(text(LEFT - 6, y + 4, Html.num(tick, 0), "t", "end"));
     }
+  }
+
+  /** A rotated y-axis title left of the tick labels and an x-axis title under the date labels. */
+  private static void axisTitles(StringBuilder svg, String y, String x, int top, int bottom, int plot) {
+    double middle = (top + bottom) / 2.0;
+    svg.append(String.format(Locale.ROOT, "<text x=\"14\" y=\"%s\" class=\"t axis\" transform=\"rotate(-90 14 %s)\">%s</text>",
+        coord(middle), coord(middle), esc(y)));
+    svg.append(text(LEFT + plot / 2.0, bottom + 30, x, "t axis"));
   }
 
   private static void dateLabels(StringBuilder svg, List<LocalDate> dates, int bottom, int plot) {
