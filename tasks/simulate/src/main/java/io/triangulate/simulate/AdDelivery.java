@@ -60,6 +60,7 @@ final class AdDelivery {
       scaled |= multiplier[k] != 1.0;
     }
     double cap = world.config.exposure().maxDailyOpportunity();
+    double ghostLogLoss = world.config.controlGhostLogLoss(c.id());
     double baseline = world.dayFactor(day) * c.advertiser().purchaseShare();
     long campaignKey = Draws.then(opportunityKey, c.index());
 
@@ -102,7 +103,10 @@ final class AdDelivery {
         Creative creative = c.creatives().get(Draws.below(Draws.then(todayDraw, 2), c.creatives().size()));
         boolean duplicate = Draws.uniform(Draws.then(todayDraw, 3)) < rows.duplicateRate;
         if (!treated) {
-          rows.add(EventRows.GHOST, second, creative, i, 0.0, duplicate);
+          // The SRM trap: a lost ghost impression is an opportunity that happened but was not logged.
+          if (ghostLogLoss == 0 || Draws.uniform(Draws.then(todayDraw, 7)) >= ghostLogLoss) {
+            rows.add(EventRows.GHOST, second, creative, i, 0.0, duplicate);
+          }
           continue;
         }
         rows.add(EventRows.IMPRESSION, second, creative, i, c.costPerClick() ? 0.0 : c.unitPrice() / 1000.0, duplicate);
