@@ -21,7 +21,8 @@
 -- * CUPED sums ride along at no extra probe: each first exposure carries its member's pre-period
 --   orders X (fct_experiment_first_exposure.pre_orders), so pre_orders (ΣX) and pre_orders_sq (ΣX²)
 --   carry forward with the population, and the cross-products with the outcome carry forward with
---   the outcome sums: pre_orders_x_converted (ΣX over converters, X·Y for Y = converted) grows by a
+--   the outcome sums (so does revenue_x_orders, Σ revenue·orders per member, for the delta method's
+--   revenue per order, growing by (R + r)(O + o) − R·O like the squares): pre_orders_x_converted (ΣX over converters, X·Y for Y = converted) grows by a
 --   new converter's X, pre_orders_x_orders (ΣX·orders) by X × the buyer's orders of the day. Rows
 --   written before these columns existed are recounted like a missing previous day.
 with campaigns as (
@@ -40,7 +41,8 @@ with campaigns as (
 previous as (
     select s.campaign_id, s.arm, s.segment_type, s.segment_value, s.members,
            s.converters, s.orders, s.orders_sq, s.revenue_exact, s.revenue_sq_exact,
-           s.pre_orders, s.pre_orders_sq, s.pre_orders_x_converted, s.pre_orders_x_orders
+           s.pre_orders, s.pre_orders_sq, s.pre_orders_x_converted, s.pre_orders_x_orders,
+           s.revenue_x_orders
     from marts.fct_experiment_stats s
     join campaigns c on c.campaign_id = s.campaign_id
     where s.ds = :ds::date - 1
@@ -100,7 +102,7 @@ population as (
 previous_outcomes as (
     select campaign_id, arm, segment_type, segment_value,
            converters, orders, orders_sq, revenue_exact, revenue_sq_exact,
-           pre_orders_x_converted, pre_orders_x_orders
+           pre_orders_x_converted, pre_orders_x_orders, revenue_x_orders
     from previous
     where revenue_exact is not null
 ),
@@ -170,7 +172,9 @@ outcome_changes as (
         sum((b.revenue_before + b.revenue_today) * (b.revenue_before + b.revenue_today)
             - b.revenue_before * b.revenue_before) as revenue_sq_exact,
         sum(b.pre_orders) filter (where b.orders_before = 0) as pre_orders_x_converted,
-        sum(b.pre_orders * b.orders_today)                   as pre_orders_x_orders
+        sum(b.pre_orders * b.orders_today)                   as pre_orders_x_orders,
+        sum((b.revenue_before + b.revenue_today) * (b.orders_before + b.orders_today)
+            - b.revenue_before * b.orders_before) as revenue_x_orders
     from buyer_changes b
     join staging.stg_members m on m.member_id = b.member_id
     group by grouping sets (
@@ -186,16 +190,17 @@ outcomes as (
            sum(orders_sq)::bigint as orders_sq,
            sum(revenue_exact) as revenue_exact, sum(revenue_sq_exact) as revenue_sq_exact,
            sum(pre_orders_x_converted)::bigint as pre_orders_x_converted,
-           sum(pre_orders_x_orders)::bigint as pre_orders_x_orders
+           sum(pre_orders_x_orders)::bigint as pre_orders_x_orders,
+           sum(revenue_x_orders) as revenue_x_orders
     from (
         select campaign_id, arm, segment_type, segment_value,
                converters, orders, orders_sq, revenue_exact, revenue_sq_exact,
-               pre_orders_x_converted, pre_orders_x_orders
+               pre_orders_x_converted, pre_orders_x_orders, revenue_x_orders
         from previous_outcomes
         union all
         select campaign_id, arm, segment_type, segment_value,
                converters, orders, orders_sq::numeric, revenue_exact, revenue_sq_exact,
-               pre_orders_x_converted, pre_orders_x_orders
+               pre_orders_x_converted, pre_orders_x_orders, revenue_x_orders
         from outcome_changes
     ) o
     group by campaign_id, arm, segment_type, segment_value
@@ -218,7 +223,8 @@ select
     p.pre_orders,
     p.pre_orders_sq,
     coalesce(o.pre_orders_x_converted, 0)             as pre_orders_x_converted,
-    coalesce(o.pre_orders_x_orders, 0)                as pre_orders_x_orders
+    coalesce(o.pre_orders_x_orders, 0)                as pre_orders_x_orders,
+    coalesce(o.revenue_x_orders, 0)                   as revenue_x_orders
 from population p
 left join outcomes o
   on o.campaign_id = p.campaign_id

@@ -6,13 +6,15 @@
 alter table marts.fct_experiment_first_exposure
     add column pre_orders integer;
 
--- CUPED sufficient statistics (X = pre_orders): ΣX, ΣX², ΣX·converted, ΣX·orders. Null on rows
+-- CUPED sufficient statistics (X = pre_orders): ΣX, ΣX², ΣX·converted, ΣX·orders; and Σ revenue·orders
+-- for the delta method's revenue per order. Null on rows
 -- written before this migration: the next build recounts those campaigns.
 alter table marts.fct_experiment_stats
     add column pre_orders             bigint,
     add column pre_orders_sq          bigint,
     add column pre_orders_x_converted bigint,
-    add column pre_orders_x_orders    bigint;
+    add column pre_orders_x_orders    bigint,
+    add column revenue_x_orders       numeric; -- Σ revenue·orders per member (exact), for revenue per order
 
 alter table marts.experiment_lift
     -- Sample-ratio mismatch of the exposed arms against the planned holdout share (whole campaign
