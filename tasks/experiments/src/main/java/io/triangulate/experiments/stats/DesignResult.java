@@ -14,7 +14,7 @@ package io.triangulate.experiments.stats;
  * @param baseline baseline rate or mean of the control
  * @param alpha two-sided significance level
  * @param power probability of rejecting when the true effect is mdeAbsolute
- * @param controlShare planned holdout share of the units
+ * @param controlShare holdout share of the units (as planned; from the sizes for an MDE of given sizes)
  */
 public record DesignResult(
     long treatedN,

@@ -1,5 +1,6 @@
 package io.triangulate.experiments.stats;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,32 +55,61 @@ public final class MixtureSequentialTest {
 
   /** Λ against δ₀ = 0 for one look; NaN when the variance is not positive. */
   public double likelihoodRatio(double estimate, double variance) {
-    throw new UnsupportedOperationException("step 2");
+    if (!(variance > 0) || Double.isNaN(estimate)) {
+      return Double.NaN;
+    }
+    return Math.exp(logLikelihoodRatio(estimate, variance));
+  }
+
+  private double logLikelihoodRatio(double estimate, double variance) {
+    double total = variance + tauSquared;
+    return 0.5 * Math.log(variance / total) + tauSquared * estimate * estimate / (2 * variance * total);
   }
 
   /** Half-width of the always-valid interval at variance V (the boundary: reject when |Δ̂| exceeds it). */
   public double halfWidth(double variance) {
-    throw new UnsupportedOperationException("step 2");
+    if (!(variance > 0)) {
+      return Double.NaN;
+    }
+    double total = variance + tauSquared;
+    return Math.sqrt(variance * total / tauSquared * (2 * Math.log(1 / alpha) + Math.log(total / variance)));
   }
 
   /** The boundary on the z scale: reject when |Δ̂| / √V exceeds it. Grows like √log(V₀/V) as data accrue. */
   public double zBoundary(double variance) {
-    throw new UnsupportedOperationException("step 2");
+    return halfWidth(variance) / Math.sqrt(variance);
   }
 
   /** A single look (not a running one): interval, Λ and p = min(1, 1/Λ). */
   public AlwaysValidInterval look(double estimate, double variance) {
-    throw new UnsupportedOperationException("step 2");
+    if (!(variance > 0) || Double.isNaN(estimate)) {
+      return new AlwaysValidInterval(estimate, variance, Interval.UNDEFINED, Double.NaN, Double.NaN, false);
+    }
+    double logLr = logLikelihoodRatio(estimate, variance);
+    // p = min(1, 1/Λ) on the log scale, so a huge Λ gives a tiny p instead of overflowing.
+    double p = Math.min(1.0, Math.exp(-logLr));
+    Interval interval = Interval.around(estimate, halfWidth(variance));
+    return new AlwaysValidInterval(estimate, variance, interval, Math.exp(logLr), p, !interval.contains(0.0));
   }
 
   /** A single look at the mean difference of two arms, V = s_t²/n_t + s_c²/n_c (plug-in). */
   public AlwaysValidInterval look(ContinuousArm treated, ContinuousArm control) {
-    throw new UnsupportedOperationException("step 2");
+    if (treated.n() < 2 || control.n() < 2) {
+      return look(Double.NaN, Double.NaN);
+    }
+    return look(
+        treated.mean() - control.mean(),
+        treated.sampleVariance() / treated.n() + control.sampleVariance() / control.n());
   }
 
   /** A single look at the rate difference of two arms, V = p_t q_t/n_t + p_c q_c/n_c (plug-in). */
   public AlwaysValidInterval look(BinaryArm treated, BinaryArm control) {
-    throw new UnsupportedOperationException("step 2");
+    if (treated.n() == 0 || control.n() == 0) {
+      return look(Double.NaN, Double.NaN);
+    }
+    double pt = treated.rate();
+    double pc = control.rate();
+    return look(pt - pc, pt * (1 - pt) / treated.n() + pc * (1 - pc) / control.n());
   }
 
   /**
@@ -88,7 +118,31 @@ public final class MixtureSequentialTest {
    * is what a person who peeks every day may act on. Looks with undefined variance are carried over.
    */
   public List<AlwaysValidInterval> monitor(double[] estimates, double[] variances) {
-    throw new UnsupportedOperationException("step 2");
+    if (estimates.length != variances.length) {
+      throw new IllegalArgumentException(
+          "need one variance per estimate, got " + estimates.length + " estimates and " + variances.length + " variances");
+    }
+    List<AlwaysValidInterval> looks = new ArrayList<>(estimates.length);
+    double low = Double.NEGATIVE_INFINITY;
+    double high = Double.POSITIVE_INFINITY;
+    double p = 1.0;
+    boolean seenDefined = false;
+    for (int i = 0; i < estimates.length; i++) {
+      AlwaysValidInterval single = look(estimates[i], variances[i]);
+      if (single.interval().isDefined()) {
+        seenDefined = true;
+        low = Math.max(low, single.interval().low());
+        high = Math.min(high, single.interval().high());
+        p = Math.min(p, single.pValue());
+      }
+      // Intersections of valid intervals are valid; an empty one (low > high) can only happen when
+      // the data contradict every difference, which rejects 0 as well: it is kept as a point.
+      Interval running = !seenDefined ? Interval.UNDEFINED : low <= high ? new Interval(low, high) : new Interval(low, low);
+      boolean rejected = seenDefined && (p <= alpha || !running.contains(0.0));
+      looks.add(
+          new AlwaysValidInterval(estimates[i], variances[i], running, single.likelihoodRatio(), seenDefined ? p : Double.NaN, rejected));
+    }
+    return looks;
   }
 
   /**
@@ -108,6 +162,32 @@ public final class MixtureSequentialTest {
    * τ²/V)) over τ²/V numerically.
    */
   public static double tauSquaredForHorizon(double varianceAtHorizon, double alpha) {
-    throw new UnsupportedOperationException("step 2");
+    if (!(varianceAtHorizon > 0) || Double.isInfinite(varianceAtHorizon)) {
+      throw new IllegalArgumentException("variance at the horizon must be a positive number, got " + varianceAtHorizon);
+    }
+    if (!(alpha > 0 && alpha < 1)) {
+      throw new IllegalArgumentException("alpha must be strictly between 0 and 1, got " + alpha);
+    }
+    // f(r) = (1 + 1/r)(2 log(1/α) + log(1 + r)), r = τ²/V, is unimodal on (0, ∞): golden-section
+    // search on log r over [1e-4, 1e6] (the optimum for α in [1e-6, 0.5] lies near r ≈ 5–60).
+    double a = Math.log(1e-4);
+    double b = Math.log(1e6);
+    double g = (Math.sqrt(5) - 1) / 2;
+    double c = b - g * (b - a);
+    double d = a + g * (b - a);
+    while (b - a > 1e-10) {
+      if (widthFactor(Math.exp(c), alpha) < widthFactor(Math.exp(d), alpha)) {
+        b = d;
+      } else {
+        a = c;
+      }
+      c = b - g * (b - a);
+      d = a + g * (b - a);
+    }
+    return Math.exp((a + b) / 2) * varianceAtHorizon;
+  }
+
+  private static double widthFactor(double r, double alpha) {
+    return (1 + 1 / r) * (2 * Math.log(1 / alpha) + Math.log1p(r));
   }
 }

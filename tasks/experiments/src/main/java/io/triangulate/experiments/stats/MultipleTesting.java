@@ -1,5 +1,9 @@
 package io.triangulate.experiments.stats;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
 /**
  * Adjusted p-values for a family of tests (segments of a campaign, campaigns of a day), as R's
  * {@code p.adjust}: compare each adjusted p-value with α.
@@ -16,7 +20,16 @@ public final class MultipleTesting {
    * defined p-values sorted ascending, p̃_(i) = min_{j ≥ i} min(1, m·p_(j) / j).
    */
   public static double[] benjaminiHochberg(double[] p) {
-    throw new UnsupportedOperationException("step 2");
+    int[] order = definedAscending(p);
+    int m = order.length;
+    double[] adjusted = undefined(p.length);
+    double running = 1.0;
+    for (int rank = m; rank >= 1; rank--) {
+      int i = order[rank - 1];
+      running = Math.min(running, m * p[i] / rank);
+      adjusted[i] = running;
+    }
+    return adjusted;
   }
 
   /**
@@ -24,7 +37,37 @@ public final class MultipleTesting {
    * p̃_(i) = max_{j ≤ i} min(1, (m − j + 1)·p_(j)).
    */
   public static double[] holm(double[] p) {
-    throw new UnsupportedOperationException("step 2");
+    int[] order = definedAscending(p);
+    int m = order.length;
+    double[] adjusted = undefined(p.length);
+    double running = 0.0;
+    for (int rank = 1; rank <= m; rank++) {
+      int i = order[rank - 1];
+      running = Math.max(running, Math.min(1.0, (m - rank + 1) * p[i]));
+      adjusted[i] = running;
+    }
+    return adjusted;
+  }
+
+  /** Indices of the non-NaN p-values, sorted by p ascending (ties keep input order). */
+  private static int[] definedAscending(double[] p) {
+    for (double value : p) {
+      if (!Double.isNaN(value) && !(value >= 0 && value <= 1)) {
+        throw new IllegalArgumentException("p-values must lie in [0, 1] (or be NaN), got " + value);
+      }
+    }
+    return IntStream.range(0, p.length)
+        .filter(i -> !Double.isNaN(p[i]))
+        .boxed()
+        .sorted(Comparator.comparingDouble(i -> p[i]))
+        .mapToInt(Integer::intValue)
+        .toArray();
+  }
+
+  private static double[] undefined(int length) {
+    double[] out = new double[length];
+    Arrays.fill(out, Double.NaN);
+    return out;
   }
 
   /** adjusted[i] ≤ alpha, per test; false for NaN. */
