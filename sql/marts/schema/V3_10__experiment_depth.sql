@@ -44,7 +44,7 @@ alter table marts.experiment_lift
     add column p_value_bh_campaigns        double precision,
     add column p_value_holm_campaigns      double precision,
     add column bh_significant              boolean,
-    -- Bayesian read-out of the conversion rates (Beta priors, configs/experiments.yaml).
+    -- Bayesian read-out of the conversion rates (Beta priors, configs/experiments.yaml; whole campaign only).
     add column bayes_prob_beat_control     double precision,
     add column bayes_expected_loss         double precision,
     -- Ratio metrics by the delta method.

@@ -17,7 +17,7 @@ import java.util.Optional;
  *     CUPED incremental orders
  * @param sequential the day's always-valid look at the absolute conversion lift
  * @param sequentialStatus {@code stop_positive}, {@code stop_negative} or {@code continue}
- * @param bayesian chance to beat control and expected loss on the conversion rate
+ * @param bayesian chance to beat control and expected loss on the conversion rate (whole campaign only)
  * @param revenuePerOrder treated − control revenue per order (delta method)
  * @param ordersPerMember treated − control orders per exposed member (delta method, denominator 1)
  * @param sampleRatio whole campaign only: exposed arms against the planned holdout share

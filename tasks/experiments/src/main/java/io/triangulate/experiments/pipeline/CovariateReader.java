@@ -6,7 +6,6 @@ import io.triangulate.core.cli.TaskFailure;
 import io.triangulate.db.marts.tables.records.FctExperimentStatsRecord;
 import io.triangulate.experiments.depth.ArmCovariates;
 import io.triangulate.experiments.lift.SegmentKey;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +13,8 @@ import org.jooq.DSLContext;
 
 /**
  * Reads the day's CUPED and ratio sums of marts.fct_experiment_stats, paired by arm like {@link
- * ExperimentStatsReader}: index 0 treatment, 1 control; a missing arm is {@link ArmCovariates#EMPTY}.
+ * ExperimentStatsReader}: index 0 treatment, 1 control; a missing arm, or a row written before these
+ * columns existed (null), is {@link ArmCovariates#EMPTY}.
  */
 public final class CovariateReader {
 
@@ -28,9 +28,7 @@ public final class CovariateReader {
       ArmCovariates[] pair = arms.computeIfAbsent(key, k -> new ArmCovariates[] {ArmCovariates.EMPTY, ArmCovariates.EMPTY});
       int arm = ExperimentStatsReader.TREATMENT.equals(row.getArm()) ? 0 : 1;
       if (row.getPreOrders() == null) {
-        throw new TaskFailure(String.format(
-            "marts.fct_experiment_stats for ds %s, %s arm %s has no pre_orders (written before the CUPED columns);"
-                + " re-run 'triangulate build --ds %s'.", ds, key, row.getArm(), ds));
+        continue; // a row written before the CUPED sums: no covariate, CUPED equals the unadjusted lift
       }
       try {
         pair[arm] = new ArmCovariates(
@@ -48,8 +46,4 @@ public final class CovariateReader {
     return v == null ? 0 : v;
   }
 
-  @SuppressWarnings("unused")
-  private static double value(BigDecimal v) {
-    return v == null ? 0 : v.doubleValue();
-  }
 }
