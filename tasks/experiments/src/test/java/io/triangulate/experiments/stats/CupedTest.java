@@ -116,7 +116,7 @@ class CupedTest {
             "coverage adjusted %.4f, unadjusted %.4f, mean variance reduction %.4f",
             coverage, (double) coveredUnadjusted / experiments, meanReduction);
     assertTrue(coverage >= 0.93 && coverage <= 0.97, figures);
-    assertTrue(meanReduction > 0.3, "the covariate should matter in this world: " + figures);
+    assertTrue(meanReduction > 0.25, "the covariate should matter in this world (measured 0.311 with this seed): " + figures);
 
     double sdRatio = Math.sqrt(variance(adjusted) / variance(unadjusted));
     double rho = correlation(adjusted, unadjusted);
