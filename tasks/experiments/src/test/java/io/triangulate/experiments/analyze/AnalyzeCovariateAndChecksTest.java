@@ -111,7 +111,7 @@ class AnalyzeCovariateAndChecksTest {
     assertEquals(3.3611111111, Double.parseDouble(t.get(14)), 1e-9);
     assertEquals("1", t.get(15));
     assertEquals(0.0667530152, Double.parseDouble(t.get(16)), 1e-9);
-    assertTrue(run.out().contains("sample ratio vs planned shares: chi-square 3.3611, df 1, p 0.0667"), run.out());
+    assertTrue(run.out().contains("sample ratio vs planned shares: chi-square 3.3611, df 1, p 0.0668"), run.out());
   }
 
   @Test
