@@ -5,11 +5,13 @@ import io.triangulate.experiments.stats.ConfidenceLevel;
 import io.triangulate.experiments.stats.SampleRatioResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -161,13 +163,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
   /** One line per segment: the sample-ratio check of all its arms. */
   private static String srmSummary(List<ArmLift> lifts, boolean segmented, boolean equalShares) {
     StringBuilder text = new StringBuilder();
-    String previous = null;
+    Set<String> done = new HashSet<>();
     for (ArmLift lift : lifts) {
       SampleRatioResult srm = lift.segmentSrm();
-      if (srm == null || (previous != null && previous.equals(lift.segment()))) {
+      if (srm == null || !done.add(String.valueOf(lift.segment()))) {
         continue;
       }
-      previous = lift.segment();
       text.append(
           String.format(
               Locale.ROOT,
