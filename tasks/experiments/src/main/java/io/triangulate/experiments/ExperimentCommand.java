@@ -2,6 +2,7 @@ package io.triangulate.experiments;
 
 import io.triangulate.experiments.analyze.AnalyzeCommand;
 import io.triangulate.experiments.analyze.DesignCommand;
+import io.triangulate.experiments.analyze.SequentialStudyCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
           + " separate 'experiments' task).",
       ""
     },
-    subcommands = {AnalyzeCommand.class, DesignCommand.class})
+    subcommands = {AnalyzeCommand.class, DesignCommand.class, SequentialStudyCommand.class})
 public final class ExperimentCommand implements Runnable {
 
   @Spec private CommandSpec spec;
