@@ -67,8 +67,10 @@ class MixtureSequentialTestTest {
    *   - with the always-valid interval: FPR ≤ 5% (Ville's inequality; measured 1.25%).
    * The Monte Carlo sd of a 5% rate over 2,000 experiments is 0.49 pp. The fixed interval looked at
    * once, on the last day, must keep its 5% (±3 sd), which checks the simulation itself.
-   * Under an effect of 0.1 sd (fixed-horizon power at day 30: Φ(0.1·√3000 − 1.96) = 89%), the
-   * sequential test must still find most effects (it pays for peeking with some power).
+   * Under an effect of 0.06 sd, the fixed interval looked at once on day 30 has power
+   * Φ(0.06/√(2/6000) − 1.96) = Φ(1.3263) = 90.76% (measured 90.3%, sd 0.9 pp over 1,000), and the
+   * sequential test, peeked daily, must still find most effects: measured 67.3%. That gap is the price
+   * of being allowed to stop any day.
    */
   @Test
   void peekingDailyKeepsTheSequentialFalsePositiveRateBelowAlphaButNotTheFixedOne() {
@@ -81,8 +83,8 @@ class MixtureSequentialTestTest {
     assertTrue(r.fixedRejectionRate() > 0.10, figures);
     assertEquals(0.05, r.fixedFinalRejectionRate(), 3 * Math.sqrt(0.05 * 0.95 / 2_000), figures);
 
-    PeekingSimulation.Result power = PeekingSimulation.run(1_000, 30, 200, 0.1, 0.05, 7_302L);
-    assertTrue(power.sequentialRejectionRate() > 0.6, "sequential power " + power);
-    assertTrue(power.fixedFinalRejectionRate() > 0.85, "fixed power on the last day " + power);
+    PeekingSimulation.Result power = PeekingSimulation.run(1_000, 30, 200, 0.06, 0.05, 7_302L);
+    assertEquals(0.9076, power.fixedFinalRejectionRate(), 3 * Math.sqrt(0.9076 * 0.0924 / 1_000), "fixed power " + power);
+    assertTrue(power.sequentialRejectionRate() > 0.55, "sequential power " + power);
   }
 }
