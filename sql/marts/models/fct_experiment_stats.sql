@@ -18,6 +18,13 @@
 --   previous row is missing (or predates the exact columns) is recounted: the window's orders of
 --   its advertiser, each matched to its buyer's first exposure (a LATERAL subquery fenced with
 --   OFFSET 0 stays one index probe per order; as a plain join the planner hashes every exposure).
+-- * CUPED sums ride along at no extra probe: each first exposure carries its member's pre-period
+--   orders X (fct_experiment_first_exposure.pre_orders), so pre_orders (ΣX) and pre_orders_sq (ΣX²)
+--   carry forward with the population, and the cross-products with the outcome carry forward with
+--   the outcome sums (so does revenue_x_orders, Σ revenue·orders per member, for the delta method's
+--   revenue per order, growing by (R + r)(O + o) − R·O like the squares): pre_orders_x_converted (ΣX over converters, X·Y for Y = converted) grows by a
+--   new converter's X, pre_orders_x_orders (ΣX·orders) by X × the buyer's orders of the day. Rows
+--   written before these columns existed are recounted like a missing previous day.
 with campaigns as (
     select
         campaign_id,
@@ -33,23 +40,26 @@ with campaigns as (
 -- The previous day's rows: population counts and outcome sums both carry forward from them.
 previous as (
     select s.campaign_id, s.arm, s.segment_type, s.segment_value, s.members,
-           s.converters, s.orders, s.orders_sq, s.revenue_exact, s.revenue_sq_exact
+           s.converters, s.orders, s.orders_sq, s.revenue_exact, s.revenue_sq_exact,
+           s.pre_orders, s.pre_orders_sq, s.pre_orders_x_converted, s.pre_orders_x_orders,
+           s.revenue_x_orders
     from marts.fct_experiment_stats s
     join campaigns c on c.campaign_id = s.campaign_id
     where s.ds = :ds::date - 1
+      and s.pre_orders is not null
 ),
 
 -- First exposures to count afresh: the day's (while the window is open), and every earlier one of
 -- a campaign that has no row on the previous day.
 counted_exposure as (
-    select x.campaign_id, x.member_id, x.arm
+    select x.campaign_id, x.member_id, x.arm, coalesce(x.pre_orders, 0) as pre_orders
     from campaigns c
     join marts.fct_experiment_first_exposure x
       on x.campaign_id = c.campaign_id
      and x.ds = :ds
     where c.window_open
     union all
-    select x.campaign_id, x.member_id, x.arm
+    select x.campaign_id, x.member_id, x.arm, coalesce(x.pre_orders, 0) as pre_orders
     from campaigns c
     join marts.fct_experiment_first_exposure x
       on x.campaign_id = c.campaign_id
@@ -65,7 +75,9 @@ new_population as (
              when grouping(m.loyalty_tier) = 0 then 'loyalty_tier'
              else 'all' end                                  as segment_type,
         coalesce(m.region, m.age_band, m.loyalty_tier, 'all') as segment_value,
-        count(*)                                             as members
+        count(*)                                             as members,
+        sum(f.pre_orders)                                    as pre_orders,
+        sum(f.pre_orders * f.pre_orders)                     as pre_orders_sq
     from counted_exposure f
     join staging.stg_members m on m.member_id = f.member_id
     group by grouping sets (
@@ -76,11 +88,12 @@ new_population as (
 ),
 
 population as (
-    select campaign_id, arm, segment_type, segment_value, sum(members)::bigint as members
+    select campaign_id, arm, segment_type, segment_value, sum(members)::bigint as members,
+           sum(pre_orders)::bigint as pre_orders, sum(pre_orders_sq)::bigint as pre_orders_sq
     from (
-        select campaign_id, arm, segment_type, segment_value, members from previous
+        select campaign_id, arm, segment_type, segment_value, members, pre_orders, pre_orders_sq from previous
         union all
-        select campaign_id, arm, segment_type, segment_value, members from new_population
+        select campaign_id, arm, segment_type, segment_value, members, pre_orders, pre_orders_sq from new_population
     ) p
     group by campaign_id, arm, segment_type, segment_value
 ),
@@ -88,7 +101,8 @@ population as (
 -- Rows written before the exact revenue columns existed cannot be carried forward.
 previous_outcomes as (
     select campaign_id, arm, segment_type, segment_value,
-           converters, orders, orders_sq, revenue_exact, revenue_sq_exact
+           converters, orders, orders_sq, revenue_exact, revenue_sq_exact,
+           pre_orders_x_converted, pre_orders_x_orders, revenue_x_orders
     from previous
     where revenue_exact is not null
 ),
@@ -101,13 +115,14 @@ carried as (
 -- Orders matched to their buyer's first exposure: the day's for a carried campaign, the window's
 -- so far for a recounted one.
 matched_orders as (
-    select c.campaign_id, c.advertiser_id, c.carried, t.member_id, t.revenue_exact, x.arm, x.ds as exposed_ds
+    select c.campaign_id, c.advertiser_id, c.carried, t.member_id, t.revenue_exact, x.arm, x.ds as exposed_ds,
+           x.pre_orders
     from carried c
     join staging.stg_transactions t
       on t.advertiser_id = c.advertiser_id
      and t.order_date between (case when c.carried then :ds::date else c.start_date end) and c.outcome_end
     cross join lateral (
-        select x.arm, x.ds
+        select x.arm, x.ds, coalesce(x.pre_orders, 0) as pre_orders
         from marts.fct_experiment_first_exposure x
         where x.campaign_id = c.campaign_id
           and x.member_id = t.member_id
@@ -120,15 +135,15 @@ matched_orders as (
 -- Buyers whose outcome changes: a carried campaign's buyers of the day with their matched totals
 -- before the day; a recounted campaign's buyers so far, with nothing before.
 buyer_changes as (
-    select b.campaign_id, b.member_id, b.arm,
+    select b.campaign_id, b.member_id, b.arm, b.pre_orders,
            coalesce(before.orders, 0)  as orders_before,
            coalesce(before.revenue, 0) as revenue_before,
            b.orders_today, b.revenue_today
     from (
-        select campaign_id, advertiser_id, carried, member_id, arm, exposed_ds,
+        select campaign_id, advertiser_id, carried, member_id, arm, exposed_ds, pre_orders,
                count(*) as orders_today, sum(revenue_exact) as revenue_today
         from matched_orders
-        group by campaign_id, advertiser_id, carried, member_id, arm, exposed_ds
+        group by campaign_id, advertiser_id, carried, member_id, arm, exposed_ds, pre_orders
     ) b
     left join lateral (
         select count(*) as orders, sum(t.revenue_exact) as revenue
@@ -155,7 +170,11 @@ outcome_changes as (
             - b.orders_before * b.orders_before)  as orders_sq,
         sum(b.revenue_today)                                 as revenue_exact,
         sum((b.revenue_before + b.revenue_today) * (b.revenue_before + b.revenue_today)
-            - b.revenue_before * b.revenue_before) as revenue_sq_exact
+            - b.revenue_before * b.revenue_before) as revenue_sq_exact,
+        sum(b.pre_orders) filter (where b.orders_before = 0) as pre_orders_x_converted,
+        sum(b.pre_orders * b.orders_today)                   as pre_orders_x_orders,
+        sum((b.revenue_before + b.revenue_today) * (b.orders_before + b.orders_today)
+            - b.revenue_before * b.orders_before) as revenue_x_orders
     from buyer_changes b
     join staging.stg_members m on m.member_id = b.member_id
     group by grouping sets (
@@ -169,14 +188,19 @@ outcomes as (
     select campaign_id, arm, segment_type, segment_value,
            sum(converters)::bigint as converters, sum(orders)::bigint as orders,
            sum(orders_sq)::bigint as orders_sq,
-           sum(revenue_exact) as revenue_exact, sum(revenue_sq_exact) as revenue_sq_exact
+           sum(revenue_exact) as revenue_exact, sum(revenue_sq_exact) as revenue_sq_exact,
+           sum(pre_orders_x_converted)::bigint as pre_orders_x_converted,
+           sum(pre_orders_x_orders)::bigint as pre_orders_x_orders,
+           sum(revenue_x_orders) as revenue_x_orders
     from (
         select campaign_id, arm, segment_type, segment_value,
-               converters, orders, orders_sq, revenue_exact, revenue_sq_exact
+               converters, orders, orders_sq, revenue_exact, revenue_sq_exact,
+               pre_orders_x_converted, pre_orders_x_orders, revenue_x_orders
         from previous_outcomes
         union all
         select campaign_id, arm, segment_type, segment_value,
-               converters, orders, orders_sq::numeric, revenue_exact, revenue_sq_exact
+               converters, orders, orders_sq::numeric, revenue_exact, revenue_sq_exact,
+               pre_orders_x_converted, pre_orders_x_orders, revenue_x_orders
         from outcome_changes
     ) o
     group by campaign_id, arm, segment_type, segment_value
@@ -195,7 +219,12 @@ select
     coalesce(o.revenue_exact, 0)::double precision    as revenue,
     coalesce(o.revenue_sq_exact, 0)::double precision as revenue_sq,
     coalesce(o.revenue_exact, 0)                      as revenue_exact,
-    coalesce(o.revenue_sq_exact, 0)                   as revenue_sq_exact
+    coalesce(o.revenue_sq_exact, 0)                   as revenue_sq_exact,
+    p.pre_orders,
+    p.pre_orders_sq,
+    coalesce(o.pre_orders_x_converted, 0)             as pre_orders_x_converted,
+    coalesce(o.pre_orders_x_orders, 0)                as pre_orders_x_orders,
+    coalesce(o.revenue_x_orders, 0)                   as revenue_x_orders
 from population p
 left join outcomes o
   on o.campaign_id = p.campaign_id

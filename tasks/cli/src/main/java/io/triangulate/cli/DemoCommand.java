@@ -16,6 +16,7 @@ import io.triangulate.evaluate.AttributionEvaluation;
 import io.triangulate.evaluate.CampaignScore;
 import io.triangulate.evaluate.Coverage;
 import io.triangulate.evaluate.EvaluateCommand;
+import io.triangulate.evaluate.ExperimentDepthEvaluation;
 import io.triangulate.evaluate.MmmEvaluation;
 import io.triangulate.evaluate.TruthComparison;
 import io.triangulate.simulate.SimulationConfig;
@@ -100,6 +101,11 @@ public final class DemoCommand implements Callable<Integer> {
       EvaluateCommand.write(scores, evaluation);
       System.out.println();
       System.out.println(EvaluateCommand.summary(last, scores, Coverage.of(scores)));
+      String depth = new ExperimentDepthEvaluation(db.dsl(), MartsConfig.load(common.configs()))
+          .report(out, last, DecisionPolicy.load(common.configs()).srmMaxPValue());
+      if (!depth.isEmpty()) {
+        System.out.println(depth);
+      }
       new MmmEvaluation(db.dsl()).report(out);
       new AttributionEvaluation(db.dsl()).report(out, last);
     }

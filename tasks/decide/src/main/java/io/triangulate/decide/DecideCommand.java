@@ -65,7 +65,7 @@ public final class DecideCommand implements Callable<Integer> {
     }
     // A day before any campaign has started has nothing to decide; it still replaces the day's rows.
     List<CampaignDecision> decisions = engine.decide(evidence);
-    store.replace(interval.ds(), decisions);
+    store.replace(interval.ds(), decisions, engine.policy().srmMaxPValue());
     Progress.info("decide " + interval.ds() + ": " + decisions.size() + " campaigns ranked");
     if (out != null) {
       export(db, decisions);

@@ -28,7 +28,8 @@ public final class DecisionStore {
     return dsl.select(
             c.CAMPAIGN_ID, c.CAMPAIGN_NAME, c.CHANNEL, c.SPEND, c.ATTRIBUTED_REVENUE,
             l.TREATED_N, l.ABS_LIFT, l.ABS_LIFT_CI_LOW, l.ABS_LIFT_CI_HIGH, l.P_VALUE,
-            l.INCREMENTAL_REVENUE, l.INCREMENTAL_ROAS, l.INCREMENTAL_ROAS_CI_LOW, l.INCREMENTAL_ROAS_CI_HIGH)
+            l.INCREMENTAL_REVENUE, l.INCREMENTAL_ROAS, l.INCREMENTAL_ROAS_CI_LOW, l.INCREMENTAL_ROAS_CI_HIGH,
+            l.SRM_P_VALUE)
         .from(c)
         .leftJoin(l)
         .on(l.DS.eq(c.DS), l.CAMPAIGN_ID.eq(c.CAMPAIGN_ID), l.SEGMENT_TYPE.eq("all"))
@@ -47,11 +48,14 @@ public final class DecisionStore {
         treated == null ? 0 : treated,
         num(r.get(l.ABS_LIFT)), num(r.get(l.ABS_LIFT_CI_LOW)), num(r.get(l.ABS_LIFT_CI_HIGH)), num(r.get(l.P_VALUE)),
         num(r.get(l.INCREMENTAL_REVENUE)), num(r.get(l.INCREMENTAL_ROAS)),
-        num(r.get(l.INCREMENTAL_ROAS_CI_LOW)), num(r.get(l.INCREMENTAL_ROAS_CI_HIGH)));
+        num(r.get(l.INCREMENTAL_ROAS_CI_LOW)), num(r.get(l.INCREMENTAL_ROAS_CI_HIGH)), num(r.get(l.SRM_P_VALUE)));
   }
 
-  /** Replaces the interval's decisions in one transaction. */
-  public int replace(LocalDate ds, List<CampaignDecision> decisions) {
+  /**
+   * Replaces the interval's decisions in one transaction; {@code srmMaxPValue} (the policy's) decides
+   * each row's srm_flag.
+   */
+  public int replace(LocalDate ds, List<CampaignDecision> decisions, double srmMaxPValue) {
     return dsl.transactionResult(
         tx -> {
           DSLContext t = tx.dsl();
@@ -62,7 +66,7 @@ public final class DecisionStore {
                   d.ATTRIBUTED_ROAS, d.INCREMENTAL_REVENUE, d.INCREMENTAL_ROAS, d.INCREMENTAL_ROAS_CI_LOW,
                   d.INCREMENTAL_ROAS_CI_HIGH, d.ABS_LIFT, d.ABS_LIFT_CI_LOW, d.ABS_LIFT_CI_HIGH, d.P_VALUE,
                   d.OVER_ATTRIBUTION, d.INCREMENTALITY_RANK, d.EFFICIENCY_FLAG, d.RECOMMENDATION,
-                  d.BUDGET_CHANGE, d.REASON);
+                  d.BUDGET_CHANGE, d.REASON, d.SRM_P_VALUE, d.SRM_FLAG);
           for (CampaignDecision x : decisions) {
             CampaignEvidence e = x.evidence();
             insert =
@@ -72,7 +76,8 @@ public final class DecisionStore {
                     nullIfNaN(e.incrementalRoasCiLow()), nullIfNaN(e.incrementalRoasCiHigh()),
                     nullIfNaN(e.absLift()), nullIfNaN(e.absLiftCiLow()), nullIfNaN(e.absLiftCiHigh()),
                     nullIfNaN(e.pValue()), nullIfNaN(e.overAttribution()), x.incrementalityRank(),
-                    x.flag().label(), x.recommendation().label(), x.budgetChange(), x.reason());
+                    x.flag().label(), x.recommendation().label(), x.budgetChange(), x.reason(),
+                    nullIfNaN(e.srmPValue()), e.sampleRatioMismatch(srmMaxPValue));
           }
           return decisions.isEmpty() ? 0 : insert.execute();
         });

@@ -58,7 +58,7 @@ public final class Exports {
       select campaign_id, campaign_name, channel, spend, attributed_revenue, attributed_roas,
              incremental_revenue, incremental_roas, incremental_roas_ci_low, incremental_roas_ci_high,
              abs_lift, abs_lift_ci_low, abs_lift_ci_high, p_value, over_attribution,
-             incrementality_rank, efficiency_flag, recommendation, budget_change, reason
+             incrementality_rank, efficiency_flag, recommendation, budget_change, reason, srm_p_value, srm_flag
       from marts.campaign_decisions
       where ds = ?
       order by incrementality_rank""";
@@ -72,7 +72,18 @@ public final class Exports {
              l.incremental_conversions, l.incremental_orders, l.incremental_orders_ci_low,
              l.incremental_orders_ci_high, l.incremental_revenue, l.incremental_revenue_ci_low,
              l.incremental_revenue_ci_high, l.spend, l.incremental_roas, l.incremental_roas_ci_low,
-             l.incremental_roas_ci_high
+             l.incremental_roas_ci_high,
+             l.planned_control_share, l.srm_chi_square, l.srm_p_value,
+             l.cuped_abs_lift, l.cuped_abs_lift_ci_low, l.cuped_abs_lift_ci_high, l.cuped_p_value,
+             l.cuped_variance_reduction, l.cuped_incremental_orders, l.cuped_incremental_orders_ci_low,
+             l.cuped_incremental_orders_ci_high, l.cuped_orders_variance_reduction,
+             l.seq_abs_lift_ci_low, l.seq_abs_lift_ci_high, l.seq_p_value, l.seq_status,
+             l.p_value_bh, l.p_value_holm, l.p_value_bh_campaigns, l.p_value_holm_campaigns, l.bh_significant,
+             l.bayes_prob_beat_control, l.bayes_expected_loss,
+             l.treated_revenue_per_order, l.control_revenue_per_order, l.revenue_per_order_diff,
+             l.revenue_per_order_diff_ci_low, l.revenue_per_order_diff_ci_high,
+             l.orders_per_member_diff, l.orders_per_member_diff_ci_low, l.orders_per_member_diff_ci_high,
+             l.ltv_horizon_days, l.ltv_uplift, l.ltv_uplift_ci_low, l.ltv_uplift_ci_high
       from marts.experiment_lift l
       join marts.fct_campaign_to_date c on c.ds = l.ds and c.campaign_id = l.campaign_id
       where l.ds = ?

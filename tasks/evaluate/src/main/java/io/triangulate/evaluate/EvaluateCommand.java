@@ -23,15 +23,20 @@ import picocli.CommandLine.Option;
       "",
       "Writes DIR/evaluation.csv (campaign_id, true_incremental_orders, est_incremental_orders,",
       "ci_low, ci_high, covered, then the same for revenue) and prints the share of 95%% intervals",
-      "that contain the truth. Then, when they ran: the MMM's channel ROAS, and every attribution",
-      "model's credit, uncalibrated, calibrated by the experiments and calibrated with each campaign's",
-      "own experiment left out, against the true incremental orders per campaign, per channel and in",
-      "total (DIR/attribution_evaluation.csv; the target is within 20%% of the truth). Only meaningful",
-      "on simulated data."
+      "that contain the truth; DIR/experiment_depth_evaluation.csv scores the CUPED intervals and the",
+      "LTV uplift (revenue per treated member over the observed horizon) the same way, leaving out",
+      "campaigns that fail the sample-ratio check. Then, when they ran: the MMM's channel ROAS, and",
+      "every attribution model's credit, uncalibrated, calibrated by the experiments and calibrated with",
+      "each campaign's own experiment left out, against the true incremental orders per campaign, per",
+      "channel and in total (DIR/attribution_evaluation.csv; the target is within 20%% of the truth).",
+      "Only meaningful on simulated data."
     })
 public final class EvaluateCommand implements Callable<Integer> {
 
   public static final String FILE = "evaluation.csv";
+
+  /** The sample-ratio threshold of configs/decisions.yaml's default (evaluate does not depend on decide). */
+  private static final double SRM_MAX_P_VALUE = 0.001;
 
   @Mixin private CommonOptions common;
 
@@ -57,6 +62,11 @@ public final class EvaluateCommand implements Callable<Integer> {
       write(scores, out.resolve(FILE));
       Coverage c = Coverage.of(scores);
       System.out.println(summary(day, scores, c));
+      String depth = new ExperimentDepthEvaluation(db.dsl(), MartsConfig.load(common.configs()))
+          .report(out, day, SRM_MAX_P_VALUE);
+      if (!depth.isEmpty()) {
+        System.out.println(depth);
+      }
       new MmmEvaluation(db.dsl()).report(out); // MMM channel ROAS vs truth, when an MMM was fitted
       new AttributionEvaluation(db.dsl()).report(out, day); // attribution models and identity vs truth
       Progress.info("wrote " + out.resolve(FILE).toAbsolutePath());

@@ -1,6 +1,8 @@
 package io.triangulate.experiments;
 
 import io.triangulate.experiments.analyze.AnalyzeCommand;
+import io.triangulate.experiments.analyze.DesignCommand;
+import io.triangulate.experiments.analyze.SequentialStudyCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -10,11 +12,11 @@ import picocli.CommandLine.Spec;
     name = "experiment",
     mixinStandardHelpOptions = true,
     description = {
-      "Analyse randomized experiments from your own files (the pipeline's per-campaign lift is the"
+      "Plan and analyse randomized experiments from your own files (the pipeline's per-campaign lift is the"
           + " separate 'experiments' task).",
       ""
     },
-    subcommands = {AnalyzeCommand.class})
+    subcommands = {AnalyzeCommand.class, DesignCommand.class, SequentialStudyCommand.class})
 public final class ExperimentCommand implements Runnable {
 
   @Spec private CommandSpec spec;

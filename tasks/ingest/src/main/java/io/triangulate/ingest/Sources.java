@@ -110,6 +110,26 @@ public final class Sources {
           List.of("order_id"),
           null);
 
+  /**
+   * Orders from before the warehouse's first day (the simulator's pre-history, or a retailer's
+   * export of the weeks before onboarding): the experiments' CUPED pre-period. Loaded with the
+   * interval they arrive in, but every order must lie strictly before it; staging dates them by
+   * their own timestamp (not by the load interval as transactions), and no outcome reads them.
+   */
+  public static final SourceSpec TRANSACTIONS_HISTORY =
+      new SourceSpec(
+          "transactions_history",
+          "transactions_history",
+          List.of(
+              of("order_id", FieldRule.id()),
+              of("order_ts", timestampBeforeInterval()),
+              ref("member_id", FieldRule.id(), "members"),
+              ref("advertiser_id", FieldRule.id(), "advertisers"),
+              of("revenue", FieldRule.nonNegativeDecimal()),
+              of("items", FieldRule.positiveInteger())),
+          List.of("order_id"),
+          null);
+
   /** Id types of the identity graph (raw.identity_links). */
   public static final Set<String> ID_TYPES = Set.of("member", "household", "device", "streaming_user", "cookie");
 
@@ -206,7 +226,7 @@ public final class Sources {
   /** Load order: every source comes after the sources it references. */
   public static final List<SourceSpec> ALL =
       List.of(ADVERTISERS, CAMPAIGNS, CREATIVES, MEMBERS, EXPERIMENT_ASSIGNMENTS, AD_EVENTS, TRANSACTIONS,
-          IDENTITY_LINKS, CHANNEL_SPEND, TV_AIRINGS, STREAMING_IMPRESSIONS, WEB_VISITS, WEB_PURCHASES);
+          TRANSACTIONS_HISTORY, IDENTITY_LINKS, CHANNEL_SPEND, TV_AIRINGS, STREAMING_IMPRESSIONS, WEB_VISITS, WEB_PURCHASES);
 
   private Sources() {}
 
@@ -224,6 +244,28 @@ public final class Sources {
   private static FieldRule optionalCount() {
     FieldRule positive = FieldRule.positiveInteger();
     return (v, ds) -> v.isEmpty() ? null : "0".equals(v.strip()) ? "0" : positive.apply(v, ds);
+  }
+
+  /**
+   * An ISO-8601 timestamp with offset strictly before the interval's UTC day; stored as UTC.
+   * (Composed here rather than added to FieldRule, which another change owns.)
+   */
+  private static FieldRule timestampBeforeInterval() {
+    return (v, ds) -> {
+      if (v == null || v.isBlank()) {
+        throw new RowRejected("is empty; a value is required");
+      }
+      java.time.Instant t;
+      try {
+        t = java.time.OffsetDateTime.parse(v.strip()).toInstant();
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new RowRejected("is not an ISO-8601 timestamp with offset (e.g. 2026-01-04T14:03:00Z): '" + v + "'");
+      }
+      if (!t.isBefore(ds.atStartOfDay().toInstant(java.time.ZoneOffset.UTC))) {
+        throw new RowRejected("is " + t + ", not before the interval " + ds + " (history must predate the day it is loaded with)");
+      }
+      return t.toString();
+    };
   }
 
   /** Row check of files whose rows name a person by one of two ids: at least one must be present. */

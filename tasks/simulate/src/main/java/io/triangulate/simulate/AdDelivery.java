@@ -17,6 +17,8 @@ final class AdDelivery {
 
   private static final int SECONDS_PER_DAY = 86_400;
   private static final int MAX_CLICK_DELAY_SECONDS = 180;
+  /** Keys the SRM trap's member draw; negative, so never an epoch day of the day draws. */
+  private static final long GHOST_LOSS_KEY = -7L;
 
   private final World world;
   private final long opportunityKey;
@@ -60,6 +62,7 @@ final class AdDelivery {
       scaled |= multiplier[k] != 1.0;
     }
     double cap = world.config.exposure().maxDailyOpportunity();
+    double ghostLogLoss = world.config.controlGhostLogLoss(c.id());
     double baseline = world.dayFactor(day) * c.advertiser().purchaseShare();
     long campaignKey = Draws.then(opportunityKey, c.index());
 
@@ -102,7 +105,12 @@ final class AdDelivery {
         Creative creative = c.creatives().get(Draws.below(Draws.then(todayDraw, 2), c.creatives().size()));
         boolean duplicate = Draws.uniform(Draws.then(todayDraw, 3)) < rows.duplicateRate;
         if (!treated) {
-          rows.add(EventRows.GHOST, second, creative, i, 0.0, duplicate);
+          // The SRM trap: the logger misses this control member's ghost impressions on every day (a
+          // member-level fault, like an app version that drops them), so the member never shows up
+          // as exposed. One draw per member and campaign, keyed apart from the day draws.
+          if (ghostLogLoss == 0 || Draws.uniform(Draws.then(memberKey, GHOST_LOSS_KEY)) >= ghostLogLoss) {
+            rows.add(EventRows.GHOST, second, creative, i, 0.0, duplicate);
+          }
           continue;
         }
         rows.add(EventRows.IMPRESSION, second, creative, i, c.costPerClick() ? 0.0 : c.unitPrice() / 1000.0, duplicate);

@@ -18,6 +18,8 @@ public enum OutputFile {
       List.of("event_id", "event_ts", "event_type", "campaign_id", "creative_id", "member_id", "cost")),
   TRANSACTIONS(true, "transactions.csv",
       List.of("order_id", "order_ts", "member_id", "advertiser_id", "revenue", "items")),
+  TRANSACTIONS_HISTORY(true, "transactions_history.csv",
+      List.of("order_id", "order_ts", "member_id", "advertiser_id", "revenue", "items")),
   IDENTITY_LINKS(true, "identity_links.csv",
       List.of("id_a", "id_a_type", "id_b", "id_b_type", "link_source", "observed_date")),
   CHANNEL_SPEND(true, "channel_spend.csv", List.of("spend_date", "advertiser_id", "channel", "spend", "impressions")),

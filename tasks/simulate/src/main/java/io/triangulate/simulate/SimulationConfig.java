@@ -94,6 +94,12 @@ public record SimulationConfig(
     return override != null && override.holdoutShare() != null ? override.holdoutShare() : holdoutShare;
   }
 
+  /** Share of the campaign's control ghost impressions that are not logged (the SRM trap); 0 unless overridden. */
+  public double controlGhostLogLoss(String campaignId) {
+    CampaignOverride override = campaignOverrides.get(campaignId);
+    return override != null && override.controlGhostLogLoss() != null ? override.controlGhostLogLoss() : 0.0;
+  }
+
   public SimulationConfig withSeed(long newSeed) {
     return new SimulationConfig(newSeed, startDate, days, members, advertisers, campaigns, holdoutShare,
         campaignOverrides, flights, baseline, population, lift, segmentEffects, exposure, channels, orders, dataQuality,

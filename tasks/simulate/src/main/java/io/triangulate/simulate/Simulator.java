@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
  * <p>Per day it writes to the landing folder {@code ad_events.csv}, {@code transactions.csv} and
  * the cross-platform files ({@code identity_links.csv}, {@code channel_spend.csv},
  * {@code tv_airings.csv}, {@code streaming_impressions.csv}, {@code web_visits.csv},
- * {@code web_purchases.csv}); on the first day also the dimension files; on a campaign's start day
+ * {@code web_purchases.csv}); on the first day also the dimension files and the pre-history's
+ * {@code transactions_history.csv}; on a campaign's start day
  * its {@code experiment_assignments.csv} rows. To the truth folder it writes
  * {@code campaign_truth.csv} (one row per campaign whose flight or adstock tail covers the day) and
  * {@code channel_daily.csv} (per advertiser and channel with activity) and, on the first day,
@@ -168,6 +169,9 @@ public final class Simulator {
       write(truthDir, OutputFile.CAMPAIGN_PARAMS, dimensions::campaignParams, rows, written);
       write(truthDir, OutputFile.CHANNEL_PARAMS, channelTruth::params, rows, written);
       write(truthDir, OutputFile.IDENTITY, identityRows::truth, rows, written);
+      if (config.baseline().preHistoryDays() > 0) {
+        write(landingDir, OutputFile.TRANSACTIONS_HISTORY, out -> preHistory(out), rows, written);
+      }
     }
     List<Integer> starting = new ArrayList<>();
     for (Campaign c : world.campaigns) {
@@ -246,6 +250,28 @@ public final class Simulator {
 
     removeStale(landingDir, truthDir, written);
     return new DayResult(ds, rows);
+  }
+
+  /**
+   * The baseline orders of the {@code baseline.pre_history_days} before the start date, oldest day
+   * first: the same purchase model with no campaign or brand effect (none runs before the start).
+   * Draws are keyed by the order's own day, as for any other day.
+   */
+  private long preHistory(Writer out) throws IOException {
+    long n = 0;
+    LocalDate first = config.startDate().minusDays(config.baseline().preHistoryDays());
+    for (LocalDate day = first; day.isBefore(config.startDate()); day = day.plusDays(1)) {
+      LocalDate d = day;
+      List<Purchases.Day> days = IntStream.range(0, world.advertisers.size())
+          .parallel()
+          .mapToObj(a -> purchases.simulate(world.advertisers.get(a), null, d))
+          .toList();
+      for (Purchases.Day p : days) {
+        out.append(p.rows());
+        n += p.orders();
+      }
+    }
+    return n;
   }
 
   private List<CampaignDay> simulateCampaigns(LocalDate ds, SpendScenario scenario, boolean withRows) {

@@ -110,16 +110,26 @@ class SimulationConfigTest {
   @Test
   void overridesMustNameExistingCampaigns() throws IOException {
     ConfigException e = assertThrows(ConfigException.class,
-        () -> load(defaultText().replace("campaign_overrides: {}", "campaign_overrides: {C13: {holdout_share: 0.5}}")));
+        () -> load(defaultText().replace("campaign_overrides: {C05: {control_ghost_log_loss: 0.2}}", "campaign_overrides: {C13: {holdout_share: 0.5}}")));
     assertTrue(e.getMessage().contains("unknown campaigns [C13]; allowed: C01 to C12"), e.getMessage());
   }
 
   @Test
   void perCampaignHoldoutOverridesTheGlobalShare() throws IOException {
     SimulationConfig config =
-        load(defaultText().replace("campaign_overrides: {}", "campaign_overrides: {C03: {holdout_share: 0.5}}"));
+        load(defaultText().replace("campaign_overrides: {C05: {control_ghost_log_loss: 0.2}}", "campaign_overrides: {C03: {holdout_share: 0.5}}"));
     assertEquals(0.5, config.holdoutShare("C03"));
     assertEquals(0.2, config.holdoutShare("C04"));
+  }
+
+  @Test
+  void theDemoWorldUnderLogsOneCampaignsControlGhostImpressions() throws IOException {
+    SimulationConfig config = load(defaultText());
+    assertEquals(0.2, config.controlGhostLogLoss("C05"));
+    assertEquals(0.0, config.controlGhostLogLoss("C04"));
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> load(defaultText().replace("control_ghost_log_loss: 0.2", "control_ghost_log_loss: 1.0")));
+    assertTrue(e.getMessage().contains("control_ghost_log_loss"), e.getMessage());
   }
 
   @Test

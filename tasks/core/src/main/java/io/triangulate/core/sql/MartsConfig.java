@@ -18,10 +18,15 @@ public record MartsConfig(List<String> models, LastTouch lastTouch, Experiments 
     }
   }
 
-  public record Experiments(int postCampaignDays, int lookbackDays) {
+  /**
+   * @param prePeriodDays the CUPED covariate's window: a member's orders of the campaign's advertiser
+   *     in this many days before their first exposure
+   */
+  public record Experiments(int postCampaignDays, int lookbackDays, int prePeriodDays) {
     public Experiments {
       Check.range("experiments.post_campaign_days", postCampaignDays, 0, 60);
       Check.range("experiments.lookback_days", lookbackDays, 1, 3660);
+      Check.range("experiments.pre_period_days", prePeriodDays, 1, 365);
     }
   }
 
@@ -44,6 +49,7 @@ public record MartsConfig(List<String> models, LastTouch lastTouch, Experiments 
     p.put("view_window_days", lastTouch.viewWindowDays());
     p.put("post_campaign_days", experiments.postCampaignDays());
     p.put("lookback_days", experiments.lookbackDays());
+    p.put("pre_period_days", experiments.prePeriodDays());
     return p;
   }
 

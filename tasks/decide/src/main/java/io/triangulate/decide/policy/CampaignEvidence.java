@@ -19,7 +19,23 @@ public record CampaignEvidence(
     double incrementalRevenue,
     double incrementalRoas,
     double incrementalRoasCiLow,
-    double incrementalRoasCiHigh) {
+    double incrementalRoasCiHigh,
+    double srmPValue) {
+
+  /** Evidence without a sample-ratio check. */
+  public CampaignEvidence(
+      String campaignId, String campaignName, String channel, double spend, double attributedRevenue,
+      long treatedMembers, double absLift, double absLiftCiLow, double absLiftCiHigh, double pValue,
+      double incrementalRevenue, double incrementalRoas, double incrementalRoasCiLow, double incrementalRoasCiHigh) {
+    this(campaignId, campaignName, channel, spend, attributedRevenue, treatedMembers, absLift, absLiftCiLow,
+        absLiftCiHigh, pValue, incrementalRevenue, incrementalRoas, incrementalRoasCiLow, incrementalRoasCiHigh,
+        Double.NaN);
+  }
+
+  /** True when the arms' sizes are too unlikely under the planned split: the experiment is broken. */
+  public boolean sampleRatioMismatch(double maxPValue) {
+    return srmPValue < maxPValue;
+  }
 
   public double attributedRoas() {
     return spend > 0 ? attributedRevenue / spend : Double.NaN;

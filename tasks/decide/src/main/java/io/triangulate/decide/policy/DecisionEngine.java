@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * Turns campaign evidence into ranked decisions. Everything rests on the experiment's interval:
  * a campaign is only called high impact or moderate when its lift is significantly positive, and
- * budget is never increased on a lift whose interval includes zero.
+ * budget is never increased on a lift whose interval includes zero, nor on an experiment whose arms
+ * fail the sample-ratio check (its randomisation or logging is broken, so its lift is not evidence).
  */
 public final class DecisionEngine {
 
@@ -16,6 +17,10 @@ public final class DecisionEngine {
 
   public DecisionEngine(DecisionPolicy policy) {
     this.policy = policy;
+  }
+
+  public DecisionPolicy policy() {
+    return policy;
   }
 
   public List<CampaignDecision> decide(List<CampaignEvidence> campaigns) {
@@ -35,6 +40,18 @@ public final class DecisionEngine {
           .thenComparing(CampaignEvidence::campaignId);
 
   CampaignDecision decideOne(CampaignEvidence e, int rank) {
+    CampaignDecision decision = decideOnLift(e, rank);
+    if (e.sampleRatioMismatch(policy.srmMaxPValue()) && decision.recommendation() == Recommendation.INCREASE_BUDGET) {
+      return new CampaignDecision(
+          e, rank, decision.flag(), Recommendation.MONITOR, 0,
+          String.format(Locale.ROOT, "Sample-ratio mismatch (p = %.2g < %s): the exposed arms do not match the planned"
+              + " holdout, so the measured lift is not trustworthy; fix assignment or ghost-ad logging before scaling."
+              + " Without it: %s", e.srmPValue(), policy.srmMaxPValue(), decision.reason()));
+    }
+    return decision;
+  }
+
+  private CampaignDecision decideOnLift(CampaignEvidence e, int rank) {
     String lift = describeLift(e);
     if (Double.isNaN(e.absLift()) || e.treatedMembers() < policy.minTreatedMembers()) {
       return new CampaignDecision(

@@ -1,5 +1,6 @@
 package io.triangulate.decide.policy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.triangulate.core.config.Check;
 import io.triangulate.core.config.ConfigLoader;
 
@@ -11,7 +12,9 @@ public record DecisionPolicy(
     double inefficientMaxIroasHigh,
     double increaseShare,
     double reduceShare,
-    double reduceShareHarmful) {
+    double reduceShareHarmful,
+    // Jackson's snake_case would spell it srm_max_pvalue.
+    @JsonProperty("srm_max_p_value") double srmMaxPValue) {
 
   public static final String FILE = "decisions.yaml";
 
@@ -26,6 +29,7 @@ public record DecisionPolicy(
     Check.range("increase_share", increaseShare, 0, 10);
     Check.range("reduce_share", reduceShare, 0, 1);
     Check.range("reduce_share_harmful", reduceShareHarmful, 0, 1);
+    Check.range("srm_max_p_value", srmMaxPValue, 0, 0.5);
   }
 
   public static DecisionPolicy load(ConfigLoader loader) {

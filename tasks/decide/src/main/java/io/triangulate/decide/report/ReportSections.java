@@ -15,6 +15,7 @@ public final class ReportSections {
 
   public static List<String> load(DSLContext dsl, LocalDate ds) {
     List<String> sections = new ArrayList<>();
+    ExperimentsSection.load(dsl, ds).ifPresent(sections::add);
     AttributionSection.load(dsl, ds).ifPresent(sections::add);
     new MmmReportReader(dsl).read(ds).map(MmmSection::render).ifPresent(sections::add);
     return sections;

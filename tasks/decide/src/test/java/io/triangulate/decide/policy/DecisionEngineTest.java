@@ -1,13 +1,14 @@
 package io.triangulate.decide.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DecisionEngineTest {
 
-  private static final DecisionPolicy POLICY = new DecisionPolicy(500, 1.5, 1.0, 0.5, 0.20, 0.30, 0.50);
+  private static final DecisionPolicy POLICY = new DecisionPolicy(500, 1.5, 1.0, 0.5, 0.20, 0.30, 0.50, 0.001);
   private final DecisionEngine engine = new DecisionEngine(POLICY);
 
   /** Evidence with spend 1000 and attributed revenue 5000 (attributed ROAS 5). */
@@ -59,6 +60,29 @@ class DecisionEngineTest {
     CampaignDecision d = engine.decideOne(campaign("C6", 5000, 0.005, 0.001, 0.009, 1.2, 0.3, 2.1), 1);
     assertEquals(EfficiencyFlag.MODERATE, d.flag());
     assertEquals(Recommendation.MAINTAIN, d.recommendation());
+  }
+
+  /** The evidence of {@link #campaign} with a sample-ratio p-value. */
+  private static CampaignEvidence withSrm(CampaignEvidence e, double srmPValue) {
+    return new CampaignEvidence(e.campaignId(), e.campaignName(), e.channel(), e.spend(), e.attributedRevenue(),
+        e.treatedMembers(), e.absLift(), e.absLiftCiLow(), e.absLiftCiHigh(), e.pValue(), e.incrementalRevenue(),
+        e.incrementalRoas(), e.incrementalRoasCiLow(), e.incrementalRoasCiHigh(), srmPValue);
+  }
+
+  @Test
+  void aSampleRatioMismatchIsNeverScaledUpHoweverGoodTheLift() {
+    CampaignEvidence good = campaign("C8", 5000, 0.01, 0.004, 0.016, 2.5, 1.0, 4.0);
+    // p = 0.0009 is below the policy's 0.001: flagged, monitor instead of +20%.
+    CampaignDecision flagged = engine.decideOne(withSrm(good, 0.0009), 1);
+    assertEquals(Recommendation.MONITOR, flagged.recommendation());
+    assertEquals(0.0, flagged.budgetChange());
+    assertTrue(flagged.reason().startsWith("Sample-ratio mismatch (p = 0.00090 < 0.001)"), flagged.reason());
+    // p = 0.001 is not below it, and an unchecked campaign (NaN) is not flagged: both scale up.
+    assertEquals(Recommendation.INCREASE_BUDGET, engine.decideOne(withSrm(good, 0.001), 1).recommendation());
+    assertEquals(Recommendation.INCREASE_BUDGET, engine.decideOne(good, 1).recommendation());
+    // A flagged harmful campaign is still cut: the check only blocks scaling up.
+    CampaignEvidence harmful = campaign("C9", 5000, -0.006, -0.01, -0.002, -1.5, -2.5, -0.5);
+    assertEquals(Recommendation.REDUCE_BUDGET, engine.decideOne(withSrm(harmful, 1e-9), 1).recommendation());
   }
 
   @Test

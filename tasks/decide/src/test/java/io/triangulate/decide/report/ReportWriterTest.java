@@ -17,7 +17,7 @@ class ReportWriterTest {
   @Test
   void rendersASelfContainedPageWithBothChartsAndEscapedText() {
     var decisions =
-        new DecisionEngine(new DecisionPolicy(500, 1.5, 1.0, 0.5, 0.2, 0.3, 0.5))
+        new DecisionEngine(new DecisionPolicy(500, 1.5, 1.0, 0.5, 0.2, 0.3, 0.5, 0.001))
             .decide(
                 List.of(
                     new CampaignEvidence("C1", "Coffee <launch> & more", "email", 1000, 5000, 5000,

@@ -16,12 +16,18 @@ final class LiftTable {
   private final boolean binary;
   private final boolean withSrm;
   private final ConfidenceLevel level;
+  private final boolean withCuped;
 
   LiftTable(boolean segmented, boolean binary, boolean withSrm, ConfidenceLevel level) {
+    this(segmented, binary, withSrm, level, false);
+  }
+
+  LiftTable(boolean segmented, boolean binary, boolean withSrm, ConfidenceLevel level, boolean withCuped) {
     this.segmented = segmented;
     this.binary = binary;
     this.withSrm = withSrm;
     this.level = level;
+    this.withCuped = withCuped;
   }
 
   String render(List<ArmLift> lifts) {
@@ -36,6 +42,10 @@ final class LiftTable {
     if (withSrm) {
       header.add("srm_p");
     }
+    if (withCuped) {
+      header.addAll(List.of("cuped_diff", "CUPED " + level.label() + " CI", "var_red"));
+    }
+    header.addAll(List.of("p_bh", "p_holm", "P(beat)", "exp_loss"));
     List<List<String>> rows = new ArrayList<>();
     List<String> footnotes = new ArrayList<>();
     for (ArmLift lift : lifts) {
@@ -76,6 +86,21 @@ final class LiftTable {
     if (withSrm) {
       cells.add(pValue(lift.srmPValue()));
     }
+    if (withCuped) {
+      cells.add(difference(lift.cuped().difference()));
+      cells.add(
+          lift.cuped().interval().isDefined()
+              ? "[" + difference(lift.cuped().interval().low()) + ", " + difference(lift.cuped().interval().high()) + "]"
+              : "—");
+      double reduction = lift.cuped().varianceReduction();
+      cells.add(Double.isFinite(reduction) ? String.format(Locale.ROOT, "%.1f%%", 100 * reduction) : "—");
+    }
+    cells.add(pValue(lift.bhPValue()));
+    cells.add(pValue(lift.holmPValue()));
+    cells.add(lift.bayes() == null || Double.isNaN(lift.bayes().chanceToBeatControl())
+        ? "—"
+        : String.format(Locale.ROOT, "%.1f%%", 100 * lift.bayes().chanceToBeatControl()));
+    cells.add(lift.bayes() == null ? "—" : difference(lift.bayes().expectedLossChoosingTreated()).replace("+", ""));
     return cells;
   }
 

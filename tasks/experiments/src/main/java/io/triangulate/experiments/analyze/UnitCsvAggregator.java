@@ -25,12 +25,22 @@ final class UnitCsvAggregator {
   private final String armColumn;
   private final String outcomeColumn;
   private final String segmentColumn; // null: not segmented
+  private final String covariateColumn; // null: no covariate
 
   UnitCsvAggregator(Path file, String armColumn, String outcomeColumn, String segmentColumn) {
+    this(file, armColumn, outcomeColumn, segmentColumn, null);
+  }
+
+  /**
+   * @param armColumn null to read every unit into one arm named "" (for a baseline)
+   * @param covariateColumn a pre-period covariate for CUPED (option --covariate), or null
+   */
+  UnitCsvAggregator(Path file, String armColumn, String outcomeColumn, String segmentColumn, String covariateColumn) {
     this.file = file;
     this.armColumn = armColumn;
     this.outcomeColumn = outcomeColumn;
     this.segmentColumn = segmentColumn;
+    this.covariateColumn = covariateColumn;
   }
 
   ArmOutcomes read() {
@@ -52,9 +62,12 @@ final class UnitCsvAggregator {
       throw new TaskFailure(file + ": the file is empty; expected a header row naming the columns");
     }
     List<String> header = headerRow.fields();
-    int armIndex = columnIndex(header, armColumn, "--arm-col");
+    int armIndex = armColumn == null ? -1 : columnIndex(header, armColumn, "--arm-col");
     int outcomeIndex = columnIndex(header, outcomeColumn, "--outcome");
     int segmentIndex = segmentColumn == null ? -1 : columnIndex(header, segmentColumn, "--segment-col");
+    int covariateIndex = covariateColumn == null ? -1 : columnIndex(header, covariateColumn, "--covariate");
+    double covariateMin = Double.POSITIVE_INFINITY;
+    double covariateMax = Double.NEGATIVE_INFINITY;
 
     SortedMap<String, SortedMap<String, OutcomeSums>> bySegment = new TreeMap<>();
     TreeSet<String> armValues = new TreeSet<>();
@@ -68,10 +81,10 @@ final class UnitCsvAggregator {
             String.format(
                 "%s:%d: row has %d fields but the header has %d", file, row.line(), record.size(), header.size()));
       }
-      double outcome = parseOutcome(record.get(outcomeIndex), row.line(), outcomeIndex);
+      double outcome = parseNumber(record.get(outcomeIndex), row.line(), outcomeIndex, "outcome", outcomeColumn);
       binary &= outcome == 0.0 || outcome == 1.0;
-      String arm = record.get(armIndex);
-      if (arm.isBlank()) {
+      String arm = armIndex < 0 ? "" : record.get(armIndex);
+      if (armIndex >= 0 && arm.isBlank()) {
         throw new TaskFailure(
             String.format(
                 "%s:%d:%d: arm column \"%s\" is empty; every unit needs an arm",
@@ -79,13 +92,27 @@ final class UnitCsvAggregator {
       }
       String segment = segmentIndex < 0 ? ArmOutcomes.UNSEGMENTED : record.get(segmentIndex);
       armValues.add(arm);
-      bySegment
-          .computeIfAbsent(segment, s -> new TreeMap<>())
-          .computeIfAbsent(arm, a -> new OutcomeSums())
-          .add(outcome);
+      OutcomeSums sums =
+          bySegment.computeIfAbsent(segment, s -> new TreeMap<>()).computeIfAbsent(arm, a -> new OutcomeSums());
+      if (covariateIndex < 0) {
+        sums.add(outcome);
+      } else {
+        double covariate =
+            parseNumber(record.get(covariateIndex), row.line(), covariateIndex, "covariate", covariateColumn);
+        covariateMin = Math.min(covariateMin, covariate);
+        covariateMax = Math.max(covariateMax, covariate);
+        sums.add(outcome, covariate);
+      }
     }
     if (rows == 0) {
       throw new TaskFailure(file + ": the file has a header but no data rows");
+    }
+    if (covariateIndex >= 0 && covariateMin == covariateMax) {
+      throw new TaskFailure(
+          String.format(
+              "%s: covariate column \"%s\" (from --covariate) is constant (every row holds %s): a covariate with"
+                  + " zero variance cannot adjust anything; choose a pre-period column that varies between units",
+              file, covariateColumn, LiftCsvFile.number(covariateMin)));
     }
     return new ArmOutcomes(file.toString(), rows, bySegment, armValues, binary);
   }
@@ -100,7 +127,7 @@ final class UnitCsvAggregator {
     return index;
   }
 
-  private double parseOutcome(String text, long line, int index) {
+  private double parseNumber(String text, long line, int index, String role, String column) {
     // The common 0/1 case skips the general parser.
     if (text.equals("0")) {
       return 0.0;
@@ -118,7 +145,6 @@ final class UnitCsvAggregator {
     }
     throw new TaskFailure(
         String.format(
-            "%s:%d:%d: outcome column \"%s\" must hold numbers, found \"%s\"",
-            file, line, index + 1, outcomeColumn, text));
+            "%s:%d:%d: %s column \"%s\" must hold numbers, found \"%s\"", file, line, index + 1, role, column, text));
   }
 }

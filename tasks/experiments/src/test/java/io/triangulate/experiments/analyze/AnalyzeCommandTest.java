@@ -77,7 +77,8 @@ class AnalyzeCommandTest {
     List<List<String>> rows = readCsv(out);
     assertEquals(
         List.of("arm", "n", "control_n", "rate", "control_rate", "abs_lift", "abs_lift_ci_low", "abs_lift_ci_high",
-            "rel_lift", "p_value"),
+            "rel_lift", "p_value", "p_bh", "p_holm", "chance_to_beat", "expected_loss", "srm_chi_square", "srm_df",
+            "srm_p"),
         rows.get(0));
     assertEquals(3, rows.size());
     List<String> a = rows.get(1);
@@ -86,6 +87,17 @@ class AnalyzeCommandTest {
     List<String> b = rows.get(2);
     assertEquals(List.of("b, quoted", "5", "10"), b.subList(0, 3));
     assertNumbers(b.subList(3, 10), 0.2, 0.2, 0.0, -0.42940659449211765, 0.42940659449211765, 0.0, 1.0);
+    /*
+     * Family of the two p-values (0.1595989424, 1): BH min(2·0.1596/1, 1) = 0.3191978849 and 1; Holm the
+     * same here. Bayesian, uniform prior: a ~ Beta(6, 6) vs ctrl ~ Beta(3, 9), Evan Miller's sum gives
+     * P(beat) = 0.9086687307, expected loss (Python) 0.0082615426. Sample ratio of 10/5/10 units against
+     * equal thirds: χ² = (1.667² + 3.333² + 1.667²)/8.333 = 2, df 2, p = e^−1 = 0.3678794412.
+     */
+    assertNumbers(
+        a.subList(10, 17), 2 * 0.15959894244264883, 2 * 0.15959894244264883, 0.9086687307, 0.0082615426, 2.0, 2.0,
+        Math.exp(-1));
+    assertNumbers(b.subList(10, 12), 1.0, 1.0);
+    assertTrue(run.out().contains("sample ratio vs equal shares: chi-square 2.0000, df 2, p 0.3679"), run.out());
 
     assertTrue(run.out().contains("bought (binary: rates) versus control \"ctrl\", 25 units"), run.out());
     assertTrue(run.out().contains("+30.00 pp"), run.out());
@@ -122,7 +134,11 @@ class AnalyzeCommandTest {
         rows.get(1).subList(4, 11), 0.5, 0.25, 0.25, 0.25 - 1.959963984540054 * 0.3307189138830738,
         0.25 + 1.959963984540054 * 0.3307189138830738, 1.0, 0.4652088184521418);
     assertEquals(1.0 / 3, Double.parseDouble(rows.get(2).get(6)), 1e-12);
-    assertEquals(List.of("west", "a", "2", "0", "0.5", "", "", "", "", "", ""), rows.get(3));
+    // West has no control: the comparison is empty, but the sample-ratio check (2 vs 0 units against
+    // equal halves: χ² = 1 + 1 = 2, df 1, p = 0.1572992071) is not.
+    assertEquals(
+        List.of("west", "a", "2", "0", "0.5", "", "", "", "", "", "", "", "", "", "", "2.0", "1", "0.157299207050285"),
+        rows.get(3));
     assertTrue(run.out().contains("control arm has no units"), run.out());
   }
 

@@ -196,6 +196,28 @@ class ExperimentsTaskCommandTest {
     assertNull(c3.getRelLift());
     assertNull(c3.getSpend());
 
+    // Read-outs beside the lift. These rows have no CUPED sums (written as before the covariate
+    // existed), so CUPED equals the unadjusted lift; no campaign plan is loaded, so no SRM check.
+    assertEquals(c1.getAbsLift(), c1.getCupedAbsLift(), 0.0);
+    // CUPED treats Y = converted as a numeric outcome: sample variances with n − 1,
+    // ((120 − 120²/1000) + (100 − 100²/1000)) / 999 / 1000 → SE 0.0139927, low 0.02 − 1.959964 × SE.
+    double se = Math.sqrt(((120 - 14.4) / 999 + (100 - 10.0) / 999) / 1000);
+    assertEquals(0.02 - 1.959963984540054 * se, c1.getCupedAbsLiftCiLow(), 1e-12);
+    assertEquals(0.0, c1.getCupedVarianceReduction(), 1e-12);
+    assertNull(c1.getSrmPValue());
+    assertEquals("continue", c1.getSeqStatus());
+    assertTrue(c1.getSeqAbsLiftCiLow() < c1.getAbsLiftCiLow(), "the always-valid interval is wider");
+    assertTrue(c1.getBayesProbBeatControl() > 0.5);
+    // 7500/150 − 5000/120 revenue per order; the LTV uplift is revenue per member, 7.5 − 5.
+    assertEquals(50.0 - 5000.0 / 120, c1.getRevenuePerOrderDiff(), 1e-9);
+    assertEquals(2.5, c1.getLtvUplift(), 1e-12);
+    // Campaigns family (c1, c3 defined; c2 undefined): BH of 0.1529 and 1.0 with m = 2 → 0.3058, 1.0.
+    assertEquals(2 * 0.1529177818639462, c1.getPValueBhCampaigns(), 1e-10);
+    assertNull(c1.getPValueBh());
+    // c1's only segment is a family of one: adjusted = raw; segments get no Bayesian read-out.
+    assertEquals(north.getPValue(), north.getPValueBh(), 1e-15);
+    assertNull(north.getBayesProbBeatControl());
+
     // Idempotent: a second run replaces the day with identical rows; other days are untouched.
     CommandRun second = CommandRun.of(new ExperimentsTaskCommand(), "--ds", DS.toString());
     assertEquals(0, second.exitCode(), second.err());

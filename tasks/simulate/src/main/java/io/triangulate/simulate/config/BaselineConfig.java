@@ -17,6 +17,9 @@ import java.util.Map;
  * @param propensitySigma lognormal spread of the latent propensity (0 = everyone alike)
  * @param loyaltyPropensity propensity multiplier per loyalty tier
  * @param weeklySeasonality Monday..Sunday multipliers, rescaled to mean 1
+ * @param preHistoryDays days of baseline orders (no campaigns, no brand media) before the start date,
+ *     written on the first day as {@code transactions_history.csv}: the pre-period every campaign's
+ *     CUPED covariate needs, also for campaigns that start on the first day (0 = none)
  */
 public record BaselineConfig(
     // Jackson's snake_case would spell it control_conversion28d.
@@ -25,7 +28,8 @@ public record BaselineConfig(
     Map<String, Double> loyaltyPropensity,
     double advertiserShareMin,
     double advertiserShareMax,
-    List<Double> weeklySeasonality) {
+    List<Double> weeklySeasonality,
+    int preHistoryDays) {
 
   public BaselineConfig {
     Check.range("control_conversion_28d", controlConversion28d, 0.0001, 0.5);
@@ -41,5 +45,6 @@ public record BaselineConfig(
       Check.range("weekly_seasonality[" + d + "]", Check.required("weekly_seasonality[" + d + "]", weeklySeasonality.get(d)), 0.01, 10.0);
     }
     weeklySeasonality = List.copyOf(weeklySeasonality);
+    Check.range("pre_history_days", preHistoryDays, 0, 365);
   }
 }
