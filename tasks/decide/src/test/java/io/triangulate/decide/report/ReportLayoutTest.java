@@ -139,7 +139,7 @@ class ReportLayoutTest {
             channels.get(i % 5), 200 + 100 * i, 3000 + 250 * i, 3000, lift, lift - 0.01, lift + 0.01, 0.2,
             1000 * (i % 5) - 500, 2.5 * (i % 5) - 1, 2.5 * (i % 5) - 8, 2.5 * (i % 5) + 6));
       }
-      List<CampaignDecision> decisions = new DecisionEngine(new DecisionPolicy(500, 1.5, 1.0, 0.5, 0.2, 0.3, 0.5)).decide(evidence);
+      List<CampaignDecision> decisions = new DecisionEngine(new DecisionPolicy(500, 1.5, 1.0, 0.5, 0.2, 0.3, 0.5, 0.001)).decide(evidence);
       List<ChannelKpi> kpis = new ArrayList<>();
       for (String c : channels) {
         kpis.add(new ChannelKpi(c, 135_787, 3_175, 3_858, 283, 10_980, 0.0482, 58.55, 13.0));

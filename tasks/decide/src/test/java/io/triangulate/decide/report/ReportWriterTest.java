@@ -46,7 +46,7 @@ class ReportWriterTest {
    */
   @Test
   void namesAndReconcilesTheConversionsOfEveryNumber() {
-    var decisions = new DecisionEngine(new DecisionPolicy(500, 1.5, 1.0, 0.5, 0.2, 0.3, 0.5)).decide(List.of(
+    var decisions = new DecisionEngine(new DecisionPolicy(500, 1.5, 1.0, 0.5, 0.2, 0.3, 0.5, 0.001)).decide(List.of(
         new CampaignEvidence("C1", "Coffee", "email", 1000, 34319, 5000, 0.01, 0.004, 0.016, 0.001, 31095, 2.5, 1.0, 4.0)));
     var universes = new ConversionUniverses(7, 1, 30, 5499, 8, 3128.7, 3437.1, 12, 667.7, 380.2, 955.1, 689.4, 702.3);
     String html = ReportWriter.render(LocalDate.parse("2026-02-15"), decisions,
