@@ -394,6 +394,21 @@ class ApiServerIT {
     assertEquals(2, DB.dsl().fetchCount(FCT_EXPERIMENT_FIRST_EXPOSURE));
   }
 
+  @Test
+  void theDashboardAndItsChartLibraryAreServedFromTheJar() throws Exception {
+    HttpResponse<String> page = get("/", null);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("<canvas id=\"lift\""), page.body());
+    var script = java.util.regex.Pattern.compile("src=\"(/webjars/chart\\.js/[^\"]+/chart\\.umd\\.js)\"").matcher(page.body());
+    assertTrue(script.find(), "the page loads Chart.js from its webjar");
+    HttpResponse<String> chartJs = get(script.group(1), null);
+    assertEquals(200, chartJs.statusCode(), script.group(1) + " (does the page's version match chartjs.version?)");
+    assertTrue(chartJs.body().contains("Chart"));
+    HttpResponse<String> js = get("/dashboard.js", null);
+    assertEquals(200, js.statusCode());
+    assertTrue(js.body().contains("/api/v1/lift?segment_type=all"));
+  }
+
   // ---- helpers ----
 
   private static long maxChangeId() {
