@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       // Scoring and speed.
       io.triangulate.evaluate.EvaluateCommand.class,
       BenchmarkCommand.class,
+      io.triangulate.serve.ServeCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Triangulate implements Runnable {
