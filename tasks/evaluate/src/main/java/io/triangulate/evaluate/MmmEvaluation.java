@@ -31,7 +31,14 @@ public final class MmmEvaluation {
           select f.model, t.channel, sum(t.spend) as spend,
                  sum(case when f.target = 'orders' then t.true_incremental_orders else t.true_incremental_revenue end) as effect
           from fit f
-          join truth.channel_daily t
+          join (
+              select ds, advertiser_id, channel, spend, true_incremental_orders, true_incremental_revenue
+              from truth.channel_daily
+              union all
+              -- the market × week history (a week counts when it starts inside the window)
+              select week_start, advertiser_id, channel, spend, true_incremental_orders, true_incremental_revenue
+              from truth.market_weekly
+          ) t
             on t.ds between f.period_start and f.period_end
            and (f.advertiser = 'all' or t.advertiser_id = f.advertiser)
           group by f.model, t.channel
