@@ -86,6 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
         runner.runCommand("optimize", List.of("optimize", "--warehouse", "--grain", "weekly", "--out", out.resolve("mmm").toString()), last);
         runner.runCommand("closed-loop", List.of("closed-loop", "--grain", "weekly", "--out", out.resolve("mmm").toString(),
             "--scenario", "100%,120%"), last);
+        new MmmEvaluation(db.dsl()).store(); // the report's MMM vs truth table (evaluation output)
         runner.runCommand("export", List.of("decide", "--out", out.toString()), last);
       } finally {
         CommonOptions.endSession();
