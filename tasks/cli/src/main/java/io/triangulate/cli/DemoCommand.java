@@ -81,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
         // weeks aggregated: 42 daily periods alone cannot identify eight channels), short search and
         // chains to keep the demo quick, its budget plans and their closed loop in simulation.
         Progress.info("marketing mix model on the warehouse (ridge and Bayesian, short chains)");
-        runner.runCommand("mmm", List.of("mmm", "fit", "--warehouse", "--grain", "weekly", "--out", out.resolve("mmm").toString(),
+        runner.runCommand("mmm", List.of("mmm", "fit", "--warehouse", "--grain", "weekly", "--signed-effects", "--out", out.resolve("mmm").toString(),
             "--iterations", "200", "--trials", "2", "--chains", "2", "--warmup", "300", "--draws", "300"), last);
         runner.runCommand("optimize", List.of("optimize", "--warehouse", "--grain", "weekly", "--out", out.resolve("mmm").toString()), last);
         runner.runCommand("closed-loop", List.of("closed-loop", "--grain", "weekly", "--out", out.resolve("mmm").toString(),
