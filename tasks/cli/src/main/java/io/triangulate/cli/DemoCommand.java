@@ -78,11 +78,12 @@ public final class DemoCommand implements Callable<Integer> {
       try {
         PipelineRunner runner = new PipelineRunner(pipeline, RunCommand.sharedArgs(common), Set.of());
         // Marketing mix model on the weekly history plus the simulated weeks (two years of market
-        // weeks aggregated: 42 daily periods alone cannot identify eight channels), short search and
-        // chains to keep the demo quick, its budget plans and their closed loop in simulation.
-        Progress.info("marketing mix model on the warehouse (ridge and Bayesian, short chains)");
+        // weeks aggregated: 42 daily periods alone cannot identify eight channels), a short ridge
+        // search, 4 × 1,000 NUTS draws with signed channel effects (this world has zero- and
+        // negative-lift channels), its budget plans and their closed loop in simulation.
+        Progress.info("marketing mix model on the warehouse (weekly, ridge and Bayesian)");
         runner.runCommand("mmm", List.of("mmm", "fit", "--warehouse", "--grain", "weekly", "--signed-effects", "--out", out.resolve("mmm").toString(),
-            "--iterations", "200", "--trials", "2", "--chains", "2", "--warmup", "300", "--draws", "300"), last);
+            "--iterations", "200", "--trials", "2", "--chains", "4", "--warmup", "1000", "--draws", "1000"), last);
         runner.runCommand("optimize", List.of("optimize", "--warehouse", "--grain", "weekly", "--out", out.resolve("mmm").toString()), last);
         runner.runCommand("closed-loop", List.of("closed-loop", "--grain", "weekly", "--out", out.resolve("mmm").toString(),
             "--scenario", "100%,120%"), last);
