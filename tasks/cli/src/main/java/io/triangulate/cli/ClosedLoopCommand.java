@@ -13,6 +13,8 @@ import io.triangulate.mmm.warehouse.FitKey;
 import io.triangulate.mmm.warehouse.Grain;
 import io.triangulate.mmm.warehouse.MmmResultStore;
 import io.triangulate.simulate.ExpectedOutcome;
+import io.triangulate.simulate.MarketHistory;
+import io.triangulate.simulate.config.MarketHistoryConfig;
 import io.triangulate.simulate.SimulationConfig;
 import io.triangulate.simulate.Simulator;
 import java.nio.file.Path;
@@ -85,7 +87,8 @@ public final class ClosedLoopCommand implements Callable<Integer> {
   public Integer call() {
     Simulator simulator = new Simulator(SimulationConfig.load(common.configs()));
     try (Database db = common.openDatabase()) {
-      List<Row> rows = run(db.dsl(), simulator, ds, grain == null ? null : Grain.parse(grain), scenarios);
+      MarketHistory history = simulator.marketHistory(MarketHistoryConfig.load(common.configs()));
+      List<Row> rows = run(db.dsl(), simulator, history, ds, grain == null ? null : Grain.parse(grain), scenarios);
       write(rows, out.resolve(FILE));
       System.out.print(table(rows));
       Progress.info("wrote " + out.resolve(FILE).toAbsolutePath());
@@ -95,6 +98,15 @@ public final class ClosedLoopCommand implements Callable<Integer> {
 
   /** Plans, re-simulates and stores every standard scenario of the chosen fit. */
   public static List<Row> run(DSLContext dsl, Simulator simulator, LocalDate ds, Grain grain, List<String> only) {
+    return run(dsl, simulator, null, ds, grain, only);
+  }
+
+  /**
+   * As {@link #run(DSLContext, Simulator, LocalDate, Grain, List)}, re-simulating the part of the
+   * window before the member-level period with the market history (null: no history).
+   */
+  public static List<Row> run(DSLContext dsl, Simulator simulator, MarketHistory history, LocalDate ds, Grain grain,
+      List<String> only) {
     MmmResultStore store = new MmmResultStore(dsl);
     FitKey key = ds != null ? new FitKey(ds, grain != null ? grain : Grain.DAILY)
         : store.latestFit(grain).orElseThrow(() -> new IllegalArgumentException(
@@ -120,21 +132,52 @@ public final class ClosedLoopCommand implements Callable<Integer> {
     Progress.info("closed loop: " + key + " (" + model.model() + "), re-simulating " + from + " to " + to + " for "
         + plans.size() + " plans");
     boolean orders = "orders".equals(model.targetName());
-    ExpectedOutcome base = simulator.expectedOutcome(from, to, Map.of());
+    LocalDate start = simulator.config().startDate();
+    Outcome base = outcome(simulator, history, from, to, start, Map.of(), model.channels());
     List<Row> rows = new ArrayList<>();
     for (List<AllocationRow> plan : plans.values()) {
       PlanPrediction prediction = PlanPrediction.of(model, current, plan, periods);
-      ExpectedOutcome realized = simulator.expectedOutcome(from, to, prediction.multipliers());
-      double realizedSpend = 0;
-      for (String channel : model.channels()) {
-        realizedSpend += realized.spendByChannel().getOrDefault(channel, 0.0);
-      }
+      Outcome realized = outcome(simulator, history, from, to, start, prediction.multipliers(), model.channels());
       rows.add(new Row(model.model(), prediction.scenario(), from, to, prediction.currentSpend(), prediction.plannedSpend(),
-          realizedSpend, orders ? base.orders() : base.revenue(), orders ? realized.orders() : realized.revenue(),
+          realized.spend(), orders ? base.orders() : base.revenue(), orders ? realized.orders() : realized.revenue(),
           prediction.change(), prediction.changeLow(), prediction.changeHigh()));
     }
     replace(dsl, key, rows);
     return rows;
+  }
+
+  private record Outcome(double orders, double revenue, double spend) {}
+
+  /** Expected outcome of the window: the market history's days before the period, the member-level days after. */
+  private static Outcome outcome(Simulator simulator, MarketHistory history, LocalDate from, LocalDate to, LocalDate start,
+      Map<String, Double> multipliers, List<String> channels) {
+    double orders = 0;
+    double revenue = 0;
+    double spend = 0;
+    if (from.isBefore(start)) {
+      if (history == null || history.weekCount() == 0 || from.isBefore(history.firstDay())) {
+        throw new IllegalArgumentException("the fit's window starts " + from + ", before the simulated period ("
+            + start + ") and the market history" + (history == null || history.weekCount() == 0 ? " (none configured)"
+            : " (from " + history.firstDay() + ")") + "; configs must describe the world that was simulated");
+      }
+      LocalDate historyTo = to.isBefore(history.lastDay()) ? to : history.lastDay();
+      MarketHistory.Totals h = history.expected(from, historyTo, multipliers);
+      orders += h.orders();
+      revenue += h.revenue();
+      for (String channel : channels) {
+        int c = history.channels().indexOf(channel);
+        spend += c < 0 ? 0 : h.spend()[c];
+      }
+    }
+    if (!to.isBefore(start)) {
+      ExpectedOutcome member = simulator.expectedOutcome(from.isBefore(start) ? start : from, to, multipliers);
+      orders += member.orders();
+      revenue += member.revenue();
+      for (String channel : channels) {
+        spend += member.spendByChannel().getOrDefault(channel, 0.0);
+      }
+    }
+    return new Outcome(orders, revenue, spend);
   }
 
   private static void replace(DSLContext dsl, FitKey key, List<Row> rows) {

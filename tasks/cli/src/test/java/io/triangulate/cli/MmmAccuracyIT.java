@@ -14,34 +14,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The warehouse MMM against the simulator's true channel ROAS: a 20-week world of 10,000 members
- * goes through simulate → load → build (experiments, attribution and decisions skipped: the fit runs without
- * lift calibration, so the test measures the regression alone), then `mmm fit --warehouse` on the
- * 140 daily periods. The world is seeded, so the outcome is deterministic; the bound says what the
- * test can detect. For calibrated 90% intervals, the number of covered channels among k is about
- * Binomial(k, 0.9): with k = 8, P(≤ 4 covered) ≈ 0.005, so requiring at least 60% of the channels
- * whose true ROAS is not negative fails only for intervals that are clearly too narrow or biased.
- * Channels whose truth is negative (a negative-lift campaign dominating an onsite channel) cannot
- * be covered: media coefficients are non-negative by design, which the printed table shows.
+ * The warehouse MMM against the simulator's true channel ROAS, on the weekly data it is meant for:
+ * a world of 10,000 members whose member-level period is two weeks, preceded by the default
+ * configs' market history (104 weeks × 24 markets, configs/market_history.yaml), goes through
+ * simulate → load → build (experiments, attribution and decisions skipped: the fit runs without
+ * lift calibration, so the test measures the regression alone), then `mmm fit --warehouse --grain
+ * weekly --signed-effects` on the 106 weekly periods. The world is seeded, so the outcome is
+ * deterministic; the bounds say what the test can detect.
  *
- * <p>The slowest test of the suite (about 4 minutes on 2 cores: 140 simulated days through load
- * and build, then a 20-second fit); a shorter or smaller world leaves an MMM too few periods or too
- * noisy a target to say anything. Measured with seed 7: Bayesian 6 of 8 channels covered (6 of 7
- * with non-negative truth; mean width 24.9), ridge 7 of 8 (7 of 7; mean width 20.8). The intervals
- * are wide: channels whose spend is a few hundred over 140 days cannot be pinned down by a
- * regression on 10,000 members' daily revenue, and the test says no more than that they are honest.
+ * <p>Coverage: for calibrated 90% intervals the number of covered channels among 8 is about
+ * Binomial(8, 0.9), P(≤ 5) ≈ 0.04, so requiring 6 fails only for intervals clearly too narrow or
+ * biased; the demo's target (≥ 7 of 8) is checked on the default world by the demo's printout.
+ * Signed effects, because channels can have zero or negative true ROAS (zero- and negative-lift
+ * campaigns) that a non-negative β can never cover. Bayesian contribution shares within 10 points
+ * of the truth. Ridge intervals (moving-block bootstrap over weeks with the chosen penalty) must be
+ * bounded: none wider than 150 ROAS units, where the 42-day daily fit gave 0 to 1,328 (this small
+ * world's email, 1,700 of spend over two years, is the widest: measured [0, 101.7]). Not asserted:
+ * R-hat (measured 1.037 at 2 × 300 draws).
+ *
+ * <p>Measured with seed 7 (18 s on 2 busy cores, pipeline 11 s and fit 7 s): Bayesian 8 of 8
+ * covered (mean width 30.2, largest share error 4.3 points), ridge 7 of 8 (email's negative truth
+ * is outside its non-negative interval; onsite_search's share is 16 points off).
  */
 class MmmAccuracyIT {
 
   @Test
-  void trueChannelRoasFallsInsideMostNinetyPercentIntervals(@TempDir Path dir) {
+  void weeklyHistoryRecoversTheTrueChannelRoas(@TempDir Path dir) {
     Progress.setQuiet(true);
-    TestWorld world = TestWorld.create(dir, Map.of("seed", "7", "days", "140", "members", "10000", "advertisers", "4"));
+    TestWorld world = TestWorld.create(dir, Map.of("seed", "7", "days", "14", "members", "10000", "advertisers", "4"));
     long start = System.nanoTime();
-    assertEquals(0, world.cli("run", "--from", "2026-01-05", "--to", "2026-05-24", "--skip", "experiments,attribute,decide"));
+    assertEquals(0, world.cli("run", "--from", "2026-01-05", "--to", "2026-01-18", "--skip", "experiments,attribute,decide"));
     long pipeline = System.nanoTime();
-    assertEquals(0, world.cli("mmm", "fit", "--warehouse", "--no-experiments", "--out", dir.resolve("mmm").toString(),
-        "--iterations", "300", "--trials", "2", "--chains", "2", "--warmup", "300", "--draws", "300"));
+    assertEquals(0, world.cli("mmm", "fit", "--warehouse", "--grain", "weekly", "--signed-effects", "--no-experiments",
+        "--out", dir.resolve("mmm").toString(), "--iterations", "200", "--trials", "2", "--chains", "2", "--warmup", "300",
+        "--draws", "300"));
     long fit = System.nanoTime();
 
     List<ChannelRoasScore> scores;
@@ -50,12 +56,16 @@ class MmmAccuracyIT {
     }
     System.out.printf("MmmAccuracyIT: pipeline %.0f s, fit %.0f s%n%s", (pipeline - start) / 1e9, (fit - pipeline) / 1e9,
         MmmEvaluation.summary(scores));
-    for (String model : List.of("bayesian", "ridge")) {
-      List<ChannelRoasScore> eligible = scores.stream().filter(s -> s.model().equals(model) && s.trueRoas() >= 0).toList();
-      long covered = eligible.stream().filter(ChannelRoasScore::covered).count();
-      assertTrue(eligible.size() >= 6, model + ": expected most of the 8 channels to be modelled, got " + eligible);
-      assertTrue(covered >= Math.ceil(0.6 * eligible.size()),
-          model + ": " + covered + " of " + eligible.size() + " channels covered");
+    List<ChannelRoasScore> bayesian = scores.stream().filter(s -> s.model().equals("bayesian")).toList();
+    List<ChannelRoasScore> ridge = scores.stream().filter(s -> s.model().equals("ridge")).toList();
+    assertEquals(8, bayesian.size(), "every channel modelled: " + bayesian);
+    long covered = bayesian.stream().filter(ChannelRoasScore::covered).count();
+    assertTrue(covered >= 6, "bayesian: " + covered + " of 8 channels covered");
+    for (ChannelRoasScore s : bayesian) {
+      assertTrue(s.shareErrorPoints() < 10, "bayesian " + s.channel() + ": share error " + s.shareErrorPoints());
+    }
+    for (ChannelRoasScore s : ridge) {
+      assertTrue(s.width() < 150, "ridge " + s.channel() + ": interval [" + s.roasLow() + ", " + s.roasHigh() + "]");
     }
   }
 }

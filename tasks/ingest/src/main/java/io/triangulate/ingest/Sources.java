@@ -16,6 +16,10 @@ public final class Sources {
   public static final Set<String> CHANNELS =
       Set.of("onsite_search", "onsite_display", "offsite_social", "ctv_streaming", "email", "linear_tv", "ooh");
 
+  /** Every channel a market's spend may be reported for: the platform's and the brands' own. */
+  public static final Set<String> MEDIA_CHANNELS = Set.of("onsite_search", "onsite_display", "offsite_social",
+      "ctv_streaming", "email", "linear_tv", "ooh", "streaming");
+
   public static final SourceSpec ADVERTISERS =
       new SourceSpec(
           "advertisers",
@@ -223,10 +227,43 @@ public final class Sources {
           List.of("purchase_id"),
           (values, ds) -> oneOfPresent(values, "web_purchases", "cookie_id", "member_id"));
 
+  /**
+   * Weekly orders and revenue per market (DMA-like geography) and advertiser: the aggregate
+   * history a mix model and geo tests read. Any day's landing may carry it; a week loaded again
+   * replaces nothing else (the key is the week, market and advertiser).
+   */
+  public static final SourceSpec MARKET_WEEKLY =
+      new SourceSpec(
+          "market_weekly",
+          "market_weekly",
+          List.of(
+              of("week_start", FieldRule.date()),
+              of("market_id", FieldRule.id()),
+              ref("advertiser_id", FieldRule.id(), "advertisers"),
+              of("orders", FieldRule.nonNegativeDecimal()),
+              of("revenue", FieldRule.nonNegativeDecimal())),
+          List.of("week_start", "market_id", "advertiser_id"),
+          null);
+
+  /** Weekly media spend per market, advertiser and channel (onsite and brand channels). */
+  public static final SourceSpec MARKET_SPEND_WEEKLY =
+      new SourceSpec(
+          "market_spend_weekly",
+          "market_spend_weekly",
+          List.of(
+              of("week_start", FieldRule.date()),
+              of("market_id", FieldRule.id()),
+              ref("advertiser_id", FieldRule.id(), "advertisers"),
+              of("channel", FieldRule.oneOf(MEDIA_CHANNELS)),
+              of("spend", FieldRule.nonNegativeDecimal())),
+          List.of("week_start", "market_id", "advertiser_id", "channel"),
+          null);
+
   /** Load order: every source comes after the sources it references. */
   public static final List<SourceSpec> ALL =
       List.of(ADVERTISERS, CAMPAIGNS, CREATIVES, MEMBERS, EXPERIMENT_ASSIGNMENTS, AD_EVENTS, TRANSACTIONS,
-          TRANSACTIONS_HISTORY, IDENTITY_LINKS, CHANNEL_SPEND, TV_AIRINGS, STREAMING_IMPRESSIONS, WEB_VISITS, WEB_PURCHASES);
+          TRANSACTIONS_HISTORY, IDENTITY_LINKS, CHANNEL_SPEND, TV_AIRINGS, STREAMING_IMPRESSIONS, WEB_VISITS, WEB_PURCHASES,
+          MARKET_WEEKLY, MARKET_SPEND_WEEKLY);
 
   private Sources() {}
 

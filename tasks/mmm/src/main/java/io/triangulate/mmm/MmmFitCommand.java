@@ -5,6 +5,7 @@ import io.triangulate.core.cli.Progress;
 import io.triangulate.core.cli.TaskFailure;
 import io.triangulate.mmm.bayes.BayesianMmm;
 import io.triangulate.mmm.bayes.BayesianSettings;
+import io.triangulate.mmm.bayes.Priors;
 import io.triangulate.mmm.data.CsvTable;
 import io.triangulate.mmm.data.DataQualityChecker;
 import io.triangulate.mmm.data.MmmDataset;
@@ -153,6 +154,11 @@ public final class MmmFitCommand implements Callable<Integer> {
   @Option(names = "--warmup", paramLabel = "N", description = "Bayesian: warm-up iterations per chain (default: same as --draws).")
   Integer warmup;
 
+  @Option(names = "--signed-effects",
+      description = "Bayesian: channel β ~ Normal(0, 1) instead of HalfNormal(1), so a channel may lower the target "
+          + "(or do nothing: a non-negative β's interval never reaches 0).")
+  boolean signedEffects;
+
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available processors).")
   Integer threads;
 
@@ -224,7 +230,9 @@ public final class MmmFitCommand implements Callable<Integer> {
     if (!which.equals("ridge")) {
       BayesianSettings settings = new BayesianSettings(
           chains, warmup != null ? warmup : draws, draws, seed, workers, 10, 0.9, 1000);
-      results.add(BayesianMmm.fit(inputs, lifts, settings).result());
+      Priors priors = signedEffects ? Priors.signed(inputs.spec().adstock(), inputs.spec().saturation())
+          : Priors.defaults(inputs.spec().adstock(), inputs.spec().saturation());
+      results.add(BayesianMmm.fit(inputs, lifts, settings, priors).result());
     }
     return results;
   }

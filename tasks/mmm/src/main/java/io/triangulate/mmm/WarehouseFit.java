@@ -45,7 +45,14 @@ final class WarehouseFit {
       ChannelMatrixReader reader = new ChannelMatrixReader(db.dsl());
       LocalDate to = options.to() != null ? options.to() : reader.latestDay().orElseThrow(() ->
           new IllegalArgumentException("the MMM marts are empty; run the pipeline (e.g. `triangulate run`) first"));
-      LocalDate from = options.from() != null ? options.from() : reader.firstDay().orElseThrow();
+      LocalDate firstDay = options.from() != null ? options.from() : reader.firstDay().orElseThrow();
+      if (options.from() == null && grain == Grain.WEEKLY) {
+        // Weekly fits reach back over the market history when one was loaded: two years of weeks
+        // identify what a few weeks of daily data cannot.
+        LocalDate history = reader.firstHistoryDay().orElse(firstDay);
+        firstDay = history.isBefore(firstDay) ? history : firstDay;
+      }
+      LocalDate from = firstDay;
       if (to.isBefore(from)) {
         throw new IllegalArgumentException("--to " + to + " is before --from " + from);
       }

@@ -6,6 +6,7 @@ import io.triangulate.core.cli.TaskFailure;
 import io.triangulate.core.db.Database;
 import io.triangulate.core.run.TaskRunLog;
 import io.triangulate.core.run.Home;
+import io.triangulate.simulate.config.MarketHistoryConfig;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -111,6 +112,9 @@ public final class SimulateCommand implements Callable<Integer> {
         throw new TaskFailure("could not write the simulated files for " + day + ": " + e.getMessage(), e);
       }
       String loaded = "";
+      if (day.equals(simulator.config().startDate())) {
+        loaded += history(simulator, home, day, loader);
+      }
       if (loader != null) {
         try {
           loaded = ", truth loaded (" + loader.loadDay(day, home.truth(day)) + " campaigns)";
@@ -122,6 +126,25 @@ public final class SimulateCommand implements Callable<Integer> {
       Progress.step(k + 1, days.size(), "simulate " + day + ": " + result.rows(OutputFile.AD_EVENTS) + " ad events, "
           + result.rows(OutputFile.TRANSACTIONS) + " orders" + loaded);
     }
+  }
+
+  /** With the first day: the market × week history before the period, its landing files and truth. */
+  private String history(Simulator simulator, Home home, LocalDate day, TruthLoader loader) {
+    MarketHistoryConfig config = MarketHistoryConfig.load(common.configs());
+    if (config.weeks() == 0) {
+      return "";
+    }
+    MarketHistory history = simulator.marketHistory(config);
+    long rows;
+    try {
+      rows = HistoryFiles.write(history, home.landing(day), home.truth(day));
+    } catch (UncheckedIOException e) {
+      throw new TaskFailure("could not write the market history for " + day + ": " + e.getMessage(), e);
+    }
+    if (loader != null) {
+      loader.loadHistory(home.truth(day));
+    }
+    return ", market history " + history.firstDay() + " to " + history.lastDay() + " (" + rows + " market-week rows)";
   }
 
   private List<LocalDate> selectedDays(SimulationConfig config) {

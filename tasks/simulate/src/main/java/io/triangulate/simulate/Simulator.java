@@ -72,6 +72,21 @@ public final class Simulator {
     return world;
   }
 
+  private MarketHistory history;
+  private io.triangulate.simulate.config.MarketHistoryConfig historyConfig;
+
+  /**
+   * The aggregate market × week history before the period (see {@link MarketHistory}), built once
+   * per configuration and reused: the closed loop asks it for several scenarios.
+   */
+  public synchronized MarketHistory marketHistory(io.triangulate.simulate.config.MarketHistoryConfig config) {
+    if (history == null || !config.equals(historyConfig)) {
+      history = new MarketHistory(world, config);
+      historyConfig = config;
+    }
+    return history;
+  }
+
   /**
    * The closed loop for budget tests: the expected outcome of the period {@code from}..{@code to}
    * if each channel's spend were multiplied by {@code spendMultiplierByChannel} (a missing channel

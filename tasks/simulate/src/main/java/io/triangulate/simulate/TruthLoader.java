@@ -102,6 +102,11 @@ final class TruthLoader {
     return daily.size();
   }
 
+  /** Replaces truth.market_weekly from the first day's history truth file, if present. */
+  boolean loadHistory(Path truthDir) {
+    return HistoryFiles.loadTruth(dsl, truthDir);
+  }
+
   private static void copyIdentity(PGConnection connection, Path file) throws java.sql.SQLException {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       connection.getCopyAPI().copyIn(

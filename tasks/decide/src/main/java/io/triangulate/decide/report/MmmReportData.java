@@ -22,7 +22,15 @@ public record MmmReportData(
     double[] fittedLow,
     double[] fittedHigh,
     List<Curve> curves,
-    List<Loop> closedLoop) {
+    List<Loop> closedLoop,
+    List<Truth> truth) {
+
+  /**
+   * One channel's estimate beside the simulator's truth, as `evaluate` stored it in
+   * marts.mmm_evaluation (empty for real data).
+   */
+  public record Truth(String model, String channel, double trueRoas, double roas, double low, double high, boolean covered,
+      double trueShare, double share) {}
 
   /** One channel's ROAS of one model, with its 90% interval. */
   public record Roas(String model, String channel, double spend, double contributionShare, double roas, double low,

@@ -12,8 +12,8 @@ import org.jooq.Record;
 
 /**
  * Reads the latest warehouse MMM fit (up to the report's date) from the {@code marts.mmm_*} tables
- * for {@link MmmSection}. It never reads the simulator's truth: only `triangulate evaluate` does
- * (its mmm_evaluation.csv sets the ROAS intervals beside the true ROAS).
+ * for {@link MmmSection}. It never reads the simulator's truth: only `triangulate evaluate` does,
+ * and the comparison it stores in marts.mmm_evaluation is what the MMM vs truth table shows.
  */
 public final class MmmReportReader {
 
@@ -102,8 +102,13 @@ public final class MmmReportReader {
         .map(r -> new MmmReportData.Loop(r.get("scenario", String.class), num(r.get("current_spend")),
             num(r.get("planned_spend")), num(r.get("realized_change")), num(r.get("predicted_change")),
             num(r.get("predicted_change_low")), num(r.get("predicted_change_high"))));
+    List<MmmReportData.Truth> truth = dsl.fetch("select model, channel, true_roas, roas, roas_low, roas_high, covered,"
+            + " true_share, share from marts.mmm_evaluation where ds = ? and grain = ? order by model, channel", ds, grain)
+        .map(r -> new MmmReportData.Truth(r.get("model", String.class), r.get("channel", String.class),
+            num(r.get("true_roas")), num(r.get("roas")), num(r.get("roas_low")), num(r.get("roas_high")),
+            Boolean.TRUE.equals(r.get("covered", Boolean.class)), num(r.get("true_share")), num(r.get("share"))));
     return Optional.of(new MmmReportData(start, end, grain, primary, roas, metrics, dates, decomposition, actual, fitted,
-        low, high, curves, loop));
+        low, high, curves, loop, truth));
   }
 
   private static double num(Object value) {

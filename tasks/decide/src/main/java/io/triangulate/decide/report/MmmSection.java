@@ -82,6 +82,9 @@ public final class MmmSection {
       h.append(MmmCharts.curves(d.curves()));
     }
     h.append(channelTable(d.roas()));
+    if (!d.truth().isEmpty()) {
+      h.append(truthTable(d.truth()));
+    }
     if (!d.closedLoop().isEmpty()) {
       h.append("<h3>Closed loop: the plans re-simulated</h3><p class=\"note\">Each budget scenario's spend split was fed back ")
           .append("into the simulator over the same window; realised is the simulator's expected revenue change without ")
@@ -118,6 +121,29 @@ public final class MmmSection {
       }
       h.append("</tr>");
     });
+    return h.append("</table>").toString();
+  }
+
+  /** The simulator's truth beside each estimate: ROAS with its interval and coverage, contribution shares. */
+  static String truthTable(List<MmmReportData.Truth> rows) {
+    StringBuilder h = new StringBuilder("<h3>MMM against the simulator's truth</h3><p class=\"note\">True ROAS is the ")
+        .append("simulator's incremental revenue over the fitted window ÷ spend; true share is that revenue ÷ the window's ")
+        .append("revenue. Scored by <code>triangulate evaluate</code>.</p>")
+        .append("<table><tr><th class=\"t\">channel</th><th class=\"t\">model</th><th>true ROAS</th>")
+        .append("<th>estimate (90% interval)</th><th>covered</th><th>true share</th><th>estimated share</th></tr>");
+    for (MmmReportData.Truth r : rows) {
+      h.append("<tr><td class=\"t\">").append(esc(r.channel())).append("</td><td class=\"t\">").append(esc(r.model()))
+          .append("</td><td>").append(num(r.trueRoas(), 2)).append("</td><td>").append(num(r.roas(), 2)).append(" (")
+          .append(num(r.low(), 2)).append(" to ").append(num(r.high(), 2)).append(")</td><td>")
+          .append(r.covered() ? "yes" : "<b>no</b>").append("</td><td>").append(num(100 * r.trueShare(), 1))
+          .append("%</td><td>").append(num(100 * r.share(), 1)).append("%</td></tr>");
+    }
+    for (String model : rows.stream().map(MmmReportData.Truth::model).distinct().toList()) {
+      List<MmmReportData.Truth> mine = rows.stream().filter(r -> r.model().equals(model)).toList();
+      long covered = mine.stream().filter(MmmReportData.Truth::covered).count();
+      h.append("<tr><td class=\"t\" colspan=\"7\">").append(esc(model)).append(": ").append(covered).append(" of ")
+          .append(mine.size()).append(" true ROAS inside the 90% interval</td></tr>");
+    }
     return h.append("</table>").toString();
   }
 

@@ -31,7 +31,10 @@ public final class BayesianMmm {
   public record Outcome(ModelResult result, List<String> parameterNames, SamplingRun run) {}
 
   public static Outcome fit(ModelInputs inputs, List<PreparedLiftTest> liftTests, BayesianSettings settings) {
-    Priors priors = Priors.defaults(inputs.spec().adstock(), inputs.spec().saturation());
+    return fit(inputs, liftTests, settings, Priors.defaults(inputs.spec().adstock(), inputs.spec().saturation()));
+  }
+
+  public static Outcome fit(ModelInputs inputs, List<PreparedLiftTest> liftTests, BayesianSettings settings, Priors priors) {
     MmmPosterior posterior = new MmmPosterior(inputs, priors, liftTests);
     SamplingRun run = sample(posterior, settings);
     ModelResult result = new PosteriorReport(inputs, posterior, liftTests, settings, run).build();

@@ -24,9 +24,20 @@ import io.triangulate.mmm.transform.SaturationKind;
  *       ~ LogNormal(0, 0.5): concave (≤ 1) and mildly S-shaped curves both plausible.
  *   <li>noise σ ~ HalfNormal(0.5).
  * </ul>
+ *
+ * <p>{@link #signed} replaces the channel prior with β ~ Normal(0, 1): for worlds where media can
+ * lower sales (a creative that annoys, cannibalised organic demand; the simulator's negative-lift
+ * campaigns) a non-negative β cannot cover the truth, and with no effect at all its interval
+ * cannot reach zero.
  */
 public record Priors(
     Prior intercept, Prior control, Prior beta, Prior[] adstock, Prior[] saturation, Prior sigma) {
+
+  /** The defaults with β ~ Normal(0, 1): a channel's effect may be negative or zero. */
+  public static Priors signed(AdstockKind adstockKind, SaturationKind saturationKind) {
+    Priors d = defaults(adstockKind, saturationKind);
+    return new Priors(d.intercept(), d.control(), new Prior.Normal(0, 1), d.adstock(), d.saturation(), d.sigma());
+  }
 
   public static Priors defaults(AdstockKind adstockKind, SaturationKind saturationKind) {
     Prior[] adstock = switch (adstockKind) {

@@ -63,7 +63,15 @@ public final class ChannelMatrixReader {
       join week_end e on e.week_start = t.week_start and e.ds = t.ds
       where (? = 'all' or t.advertiser_id = ?)
       group by t.week_start
-      order by t.week_start""";
+      union all
+      -- the market × week history before the member-level days: complete weeks by construction
+      select h.week_start as period, sum(h.revenue) as revenue, sum(h.orders) as orders, 7 as days_built
+      from staging.stg_mmm_market_weekly h
+      where h.week_start >= ? and h.week_start + 6 <= ?
+        and h.week_start < coalesce((select min(week_start) from marts.mmm_target_weekly), 'infinity'::date)
+        and (? = 'all' or h.advertiser_id = ?)
+      group by h.week_start
+      order by period""";
 
   private static final String WEEKLY_SPEND = WEEK_ENDS
       + """
@@ -72,7 +80,15 @@ public final class ChannelMatrixReader {
       from marts.mmm_channel_weekly c
       join week_end e on e.week_start = c.week_start and e.ds = c.ds
       where (? = 'all' or c.advertiser_id = ?)
-      group by c.week_start, c.channel""";
+      group by c.week_start, c.channel
+      union all
+      select h.week_start as period, h.channel,
+             case when h.channel in ('linear_tv', 'streaming', 'ooh') then 'brand' else 'platform' end as source,
+             sum(h.spend) as spend
+      from staging.stg_mmm_market_spend_weekly h
+      where h.week_start >= ? and h.week_start + 6 <= ?
+        and (? = 'all' or h.advertiser_id = ?)
+      group by h.week_start, h.channel""";
 
   private final DSLContext dsl;
 
@@ -90,6 +106,12 @@ public final class ChannelMatrixReader {
     return Optional.ofNullable(dsl.fetchSingle("select min(ds) from marts.mmm_target_daily").get(0, LocalDate.class));
   }
 
+  /** The first day of the loaded market × week history, if any (weekly fits start there by default). */
+  public Optional<LocalDate> firstHistoryDay() {
+    return Optional.ofNullable(dsl.fetchSingle("select min(week_start) from staging.stg_mmm_market_weekly")
+        .get(0, LocalDate.class));
+  }
+
   public Matrix read(LocalDate from, LocalDate to, Grain grain, WarehouseTarget target, String advertiser) {
     List<String> notes = new ArrayList<>();
     List<Record> targetRows;
@@ -98,7 +120,7 @@ public final class ChannelMatrixReader {
       targetRows = dsl.fetch(DAILY_TARGET, from, to, advertiser, advertiser);
       spendRows = dsl.fetch(DAILY_SPEND, from, to, advertiser, advertiser);
     } else {
-      List<Record> weeks = dsl.fetch(WEEKLY_TARGET, from, to, advertiser, advertiser);
+      List<Record> weeks = dsl.fetch(WEEKLY_TARGET, from, to, advertiser, advertiser, from, to, advertiser, advertiser);
       targetRows = new ArrayList<>();
       List<LocalDate> partial = new ArrayList<>();
       for (Record week : weeks) {
@@ -112,7 +134,7 @@ public final class ChannelMatrixReader {
         notes.add("left out " + partial.size() + " incomplete week(s) starting " + partial
             + " (fewer than 7 built days)");
       }
-      spendRows = dsl.fetch(WEEKLY_SPEND, from, to, advertiser, advertiser);
+      spendRows = dsl.fetch(WEEKLY_SPEND, from, to, advertiser, advertiser, from, to, advertiser, advertiser);
     }
     if (targetRows.isEmpty()) {
       throw new IllegalArgumentException("no " + grain.label() + " rows in the MMM marts between " + from + " and " + to

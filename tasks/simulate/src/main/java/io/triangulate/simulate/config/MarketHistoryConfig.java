@@ -1,0 +1,45 @@
+package io.triangulate.simulate.config;
+
+import io.triangulate.core.config.Check;
+import io.triangulate.core.config.ConfigLoader;
+
+/**
+ * The markets (DMA-like geographies) members live in and the aggregate market × week history
+ * before the member-level period ({@code configs/market_history.yaml}, documented there).
+ *
+ * @param markets number of markets
+ * @param sizeExponent Zipf exponent s of market sizes: market of rank r gets a share ∝ r^-s
+ * @param seasonalityAmplitudeMax each market's yearly seasonality amplitude is drawn in [0, this]
+ * @param weeks complete Monday-start weeks of history before the week of {@code start_date} (0: none)
+ * @param onsiteWeeksOnShare share of history weeks an onsite programme is on, per market
+ * @param levelMin lowest weekly spend level of a flight, relative to the member-level spend
+ * @param levelMax highest weekly spend level of a flight, relative to the member-level spend
+ * @param noise false for the expected values only (no order sampling noise)
+ */
+public record MarketHistoryConfig(
+    int markets,
+    double sizeExponent,
+    double seasonalityAmplitudeMax,
+    int weeks,
+    double onsiteWeeksOnShare,
+    double levelMin,
+    double levelMax,
+    boolean noise) {
+
+  public static final String FILE = "market_history.yaml";
+
+  /** Reads and validates {@code market_history.yaml} from the loader's config directory (or the bundled default). */
+  public static MarketHistoryConfig load(ConfigLoader loader) {
+    return loader.load(FILE, MarketHistoryConfig.class);
+  }
+
+  public MarketHistoryConfig {
+    Check.range("markets", markets, 1, 999);
+    Check.range("size_exponent", sizeExponent, 0.0, 3.0);
+    Check.range("seasonality_amplitude_max", seasonalityAmplitudeMax, 0.0, 0.5);
+    Check.range("weeks", weeks, 0, 520);
+    Check.range("onsite_weeks_on_share", onsiteWeeksOnShare, 0.0, 1.0);
+    Check.range("level_min", levelMin, 0.0, 10.0);
+    Check.range("level_max", levelMax, levelMin, 10.0);
+  }
+}
