@@ -256,7 +256,10 @@ class ReportLayoutTest {
       return new MmmReportData(LocalDate.parse("2026-01-05"), LocalDate.parse("2026-02-15"), "day", "bayesian", roas,
           List.of(new MmmReportData.Metric("bayesian", "r_squared", 0.55), new MmmReportData.Metric("ridge", "r_squared", 0.64)),
           dates, components, actual, fitted, fittedLow, fittedHigh, curves,
-          List.of(new MmmReportData.Loop("max_revenue", 6839, 6839, 120.5, 140.2, 80.1, 200.3)));
+          List.of(new MmmReportData.Loop("max_revenue", 6839, 6839, 120.5, 140.2, 80.1, 200.3)),
+          channels.stream()
+              .map(c -> new MmmReportData.Truth("bayesian", c, 2.0, 2.5, 0.5, 4.5, true, 0.02, 0.025))
+              .toList());
     }
   }
 }
