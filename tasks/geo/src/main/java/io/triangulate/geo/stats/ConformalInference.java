@@ -126,7 +126,7 @@ public final class ConformalInference {
     if (Double.isNaN(rejected)) {
       return new double[] {accepted, 0};
     }
-    for (int k = 0; k < 30 && Math.abs(rejected - accepted) > 1e-4 * Math.abs(step); k++) {
+    for (int k = 0; k < 30 && Math.abs(rejected - accepted) > 1e-2 * Math.abs(step); k++) {
       double mid = 0.5 * (accepted + rejected);
       if (pValue(mid) > alpha) {
         accepted = mid;

@@ -22,6 +22,9 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  */
 public final class SyntheticControl {
 
+  /** Most pre-periods held out one at a time when choosing the ridge penalty. */
+  static final int MAX_HELD_OUT = 30;
+
   private final GeoMethod method;
   private final boolean fixedEffects;
   private final int donors;
@@ -124,6 +127,15 @@ public final class SyntheticControl {
     return new Fit(augment(sc, y, penalty), sc, targetMean, donorMeans, penalty);
   }
 
+  /** The AUGSC fit for another ridge penalty, reusing the SC weights of a fit to the same target. */
+  Fit augmented(double[] target, Fit scFit, double penalty) {
+    double[] y = new double[periods];
+    for (int t = 0; t < periods; t++) {
+      y[t] = target[t] - scFit.targetMean();
+    }
+    return new Fit(augment(scFit.scWeights(), y, penalty), scFit.scWeights(), scFit.targetMean(), donorMeans, penalty);
+  }
+
   /**
    * {@code w_sc + (X̃X̃' + λI)⁻¹X̃ g} with g the SC pre-period gap, through the eigendecomposition
    * {@code X̃X̃' = QΛQ'}: {@code Q (Λ + λI)⁻¹ Q'X̃g}.
@@ -219,7 +231,8 @@ public final class SyntheticControl {
   /**
    * The ridge penalty for AUGSC by leave-one-period-out cross-validation over the pre-period, as
    * Ben-Michael, Feller and Rothstein (2021, Section 4.3) suggest: for each held-out period the SC and
-   * ridge are refitted on the others and the held-out period predicted; of a log-spaced grid the
+   * ridge are refitted on the others and the held-out period predicted (at most 30 held-out periods,
+   * evenly spread over a longer pre-period); of a log-spaced grid the
    * largest λ (closest to plain SC) whose CV error is within one standard error of the minimum is
    * chosen (the one-SE rule, augsynth's default).
    */
@@ -233,12 +246,16 @@ public final class SyntheticControl {
     if (periods < 4) {
       return grid[grid.length - 1];
     }
-    double[][] errors = new double[grid.length][periods];
+    // At most MAX_HELD_OUT held-out periods, evenly spread: the CV error is an average, and each
+    // held-out period costs a refit.
+    int heldOutCount = Math.min(periods, MAX_HELD_OUT);
+    double[][] errors = new double[grid.length][heldOutCount];
     double[] keep = new double[periods - 1];
     double[][] keepDonors = new double[donorSeries.length][periods - 1];
     double[] heldOut = new double[donorSeries.length];
     double[] warm = null;
-    for (int s = 0; s < periods; s++) {
+    for (int h = 0; h < heldOutCount; h++) {
+      int s = (int) ((long) h * periods / heldOutCount);
       int k = 0;
       for (int t = 0; t < periods; t++) {
         if (t == s) {
@@ -254,12 +271,12 @@ public final class SyntheticControl {
         heldOut[j] = donorSeries[j][s];
       }
       SyntheticControl model = new SyntheticControl(keepDonors, GeoMethod.AUGSC, fixedEffects, grid[0]);
-      double[] sc = model.fit(keep, warm).scWeights();
-      warm = sc;
+      Fit scFit = model.fit(keep, warm);
+      warm = scFit.scWeights();
       for (int g = 0; g < grid.length; g++) {
-        Fit fit = model.fit(keep, sc, grid[g]);
+        Fit fit = model.augmented(keep, scFit, grid[g]);
         double e = target[s] - fit.predict(heldOut);
-        errors[g][s] = e * e;
+        errors[g][h] = e * e;
       }
     }
     double[] mean = new double[grid.length];
@@ -271,7 +288,7 @@ public final class SyntheticControl {
       for (double e : errors[g]) {
         v += (e - mean[g]) * (e - mean[g]);
       }
-      se[g] = Math.sqrt(v / (periods - 1) / periods);
+      se[g] = Math.sqrt(v / (heldOutCount - 1) / heldOutCount);
       if (mean[g] < mean[best]) {
         best = g;
       }
