@@ -35,7 +35,18 @@ public final class ConformalInference {
 
   /** Permutation p-value of H₀: the effect is θ in every test period. */
   public double pValue(double theta) {
+    return pValue(target, theta);
+  }
+
+  /**
+   * The same test for another treated series over the same periods and donors (power simulations
+   * insert effects into one history and reuse the donor-side fit).
+   */
+  public double pValue(double[] target, double theta) {
     int periods = target.length;
+    if (periods != this.target.length) {
+      throw new IllegalArgumentException("target has " + periods + " periods, expected " + this.target.length);
+    }
     double[] adjusted = target.clone();
     for (int t = prePeriods; t < periods; t++) {
       adjusted[t] -= theta;
