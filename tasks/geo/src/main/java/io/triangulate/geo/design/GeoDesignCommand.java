@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
           + " 'geo analyze'), GeoLift-style: candidates are the sets the other markets synthesise best, and"
           + " each one's power is simulated by placebo tests in historical time (insert the lift over a test"
           + " window ending at the last date, a week earlier, …; run the conformal test of no effect; count"
-          + " rejections). MDE: the smallest lift of 1%, 2%, 3%, 4%, 5%, 7.5%, 10%, 15%, 20%, 30%, 50% detected"
-          + " with at least 80% power.",
+          + " rejections). MDE: the smallest lift of 1%%, 2%%, 3%%, 4%%, 5%%, 7.5%%, 10%%, 15%%, 20%%, 30%%, 50%% detected"
+          + " with at least 80%% power.",
       "",
       "Example:",
       "  triangulate geo design --data sales.csv --location-col dma --date-col date --outcome revenue \\",
@@ -60,7 +60,7 @@ public final class GeoDesignCommand implements Callable<Integer> {
       description = "Test length(s) in periods (days for daily data), comma-separated (default: ${DEFAULT-VALUE}).")
   private List<Integer> durations;
 
-  @Option(names = "--lift", paramLabel = "LIFT", defaultValue = "0.05", description = "Lift to compute power for, 0.05 = +5% (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lift", paramLabel = "LIFT", defaultValue = "0.05", description = "Lift to compute power for, 0.05 = +5%% (default: ${DEFAULT-VALUE}).")
   private double lift;
 
   @Option(
