@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       DbCommand.class,
       // Analyses of your own files.
       io.triangulate.experiments.ExperimentCommand.class,
+      io.triangulate.geo.GeoCommand.class,
       io.triangulate.attribution.AttributeCommand.class,
       io.triangulate.mmm.MmmCommand.class,
       io.triangulate.mmm.OptimizeCommand.class,
