@@ -2,6 +2,7 @@ package io.triangulate.uplift;
 
 import io.triangulate.uplift.synthetic.SyntheticUplift;
 import java.io.BufferedWriter;
+import java.lang.management.ManagementFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,24 +75,35 @@ public final class UpliftBenchmarkCommand implements Callable<Integer> {
       sampler.setDaemon(true);
       sampler.start();
       start = System.nanoTime();
+      long cpuStart = cpuNanos();
       List<String> args = new ArrayList<>(List.of("--data", file.toString(), "--treatment-col", "treatment",
           "--outcome", "converted", "--features", "x1,x2,x3,x4,x5,region", "--learner", learner, "--base", base,
           "--trees", String.valueOf(trees), "--out", dir.resolve("out").toString()));
       int code = new CommandLine(new UpliftFitCommand()).execute(args.toArray(String[]::new));
       double fitSeconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (cpuNanos() - cpuStart) / 1e9;
       sampler.interrupt();
       sampler.join();
       System.out.printf(Locale.ROOT,
           "benchmark: %d rows, %s-learner/%s, %d trees: CSV written in %.1f s (%d MB); uplift fit (read + fit + score) "
-              + "%.1f s; peak heap in use %d MB (max heap %d MB)%n",
-          rows, learner, base, trees, writeSeconds, Files.size(file) >> 20, fitSeconds, peak.get() >> 20,
-          rt.maxMemory() >> 20);
+              + "%.1f s wall, %.1f s CPU (%d processors, load average %.1f); peak heap in use %d MB (max heap %d MB)%n",
+          rows, learner, base, trees, writeSeconds, Files.size(file) >> 20, fitSeconds, cpuSeconds,
+          rt.availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          peak.get() >> 20, rt.maxMemory() >> 20);
       return code;
     } finally {
       try (var files = Files.walk(dir)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /** CPU time of the whole process (all threads), or 0 where the JVM does not report it. */
+  private static long cpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
   }
 
   static void write(Path file, int rows, long seed) throws IOException {

@@ -3,7 +3,10 @@ package io.triangulate.uplift.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Fits the meta-learners of {@link Learner} on a randomised (or unconfounded) sample: rows
@@ -64,10 +67,12 @@ public final class UpliftLearners {
     for (int i = 0; i < d0.length; i++) {
       d0[i] = mu1OnControl[i] - control.y[i];
     }
-    progress.accept("X-learner: effect model on the treated (" + d1.length + " rows)");
-    Predictor tau1 = BaseModels.regressor(treated.x, d1, base, seed + 3);
-    progress.accept("X-learner: effect model on the controls (" + d0.length + " rows)");
-    Predictor tau0 = BaseModels.regressor(control.x, d0, base, seed + 4);
+    progress.accept("X-learner: effect models on the treated (" + d1.length + " rows) and the controls ("
+        + d0.length + " rows)");
+    Predictor[] tau = both(() -> BaseModels.regressor(treated.x, d1, base, seed + 3),
+        () -> BaseModels.regressor(control.x, d0, base, seed + 4));
+    Predictor tau1 = tau[0];
+    Predictor tau0 = tau[1];
     progress.accept("X-learner: propensity model on " + x.length + " rows");
     Predictor g = BaseModels.classifier(x, t, base, seed + 5);
     return rows -> {
@@ -120,11 +125,36 @@ public final class UpliftLearners {
       double[][] x, int[] t, int[] y, BaseModel base, long seed, Consumer<String> progress, String who) {
     Arm control = Arm.of(x, t, y, 0);
     Arm treated = Arm.of(x, t, y, 1);
-    progress.accept(who + ": outcome model on the controls (" + control.x.length + " rows)");
-    Predictor mu0 = BaseModels.classifier(control.x, control.y, base, seed + 1);
-    progress.accept(who + ": outcome model on the treated (" + treated.x.length + " rows)");
-    Predictor mu1 = BaseModels.classifier(treated.x, treated.y, base, seed + 2);
-    return new Predictor[] {mu0, mu1};
+    progress.accept(who + ": outcome models on the controls (" + control.x.length + " rows) and the treated ("
+        + treated.x.length + " rows)");
+    return both(() -> BaseModels.classifier(control.x, control.y, base, seed + 1),
+        () -> BaseModels.classifier(treated.x, treated.y, base, seed + 2));
+  }
+
+  /**
+   * Fits two independent models, the second on its own thread when there are spare processors.
+   * Reproducible either way: each fit seeds Smile's generator, which is per thread.
+   */
+  static Predictor[] both(Supplier<Predictor> first, Supplier<Predictor> second) {
+    if (Runtime.getRuntime().availableProcessors() < 2) {
+      return new Predictor[] {first.get(), second.get()};
+    }
+    FutureTask<Predictor> task = new FutureTask<>(second::get);
+    Thread worker = new Thread(task, "uplift-fit");
+    worker.setDaemon(true);
+    worker.start();
+    Predictor a = first.get();
+    try {
+      return new Predictor[] {a, task.get()};
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while fitting", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Fold of every row (0..k−1), balanced, from a seeded shuffle. */
