@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
       "members it moves and skip the rest.",
       "",
       "  fit        S-, T-, X- or DR-learner on a CSV; Qini, AUUC, uplift@k, deciles and the",
-      "             \"treat the top k%\" policy on a holdout",
+      "             \"treat the top k%%\" policy on a holdout",
       "  benchmark  time and peak heap of `fit` on a synthetic CSV (default 1,000,000 rows)",
       ""
     },

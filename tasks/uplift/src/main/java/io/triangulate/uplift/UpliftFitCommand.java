@@ -11,7 +11,7 @@ import io.triangulate.uplift.metrics.UpliftMetrics;
 import io.triangulate.uplift.model.BaseModel;
 import io.triangulate.uplift.model.Learner;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,8 +49,8 @@ import picocli.CommandLine.Spec;
       "Metrics on the holdout follow scikit-uplift 0.5.1: Qini coefficient (qini_auc_score),",
       "AUUC (uplift_auc_score; both the area between the model's curve and the random line",
       "over that of the perfect curve), uplift@k (strategy 'overall') and uplift by decile.",
-      "Policy \"treat the top k%\": the treated-minus-control rate among the holdout's top k%",
-      "times k x (rows in the file) = expected extra outcomes, with a 95% CI.",
+      "Policy \"treat the top k%%\": the treated-minus-control rate among the holdout's top k%%",
+      "times k x (rows in the file) = expected extra outcomes, with a 95%% CI.",
       "",
       "Writes to --out DIR: summary.csv (metric, value), deciles.csv, qini_curve.csv",
       "(share, n, qini, random: the curve at every percent of reach) and, with",
@@ -148,7 +148,7 @@ public final class UpliftFitCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
     }
     for (String w : table.warnings()) {
-      System.err.println("warning: " + w);
+      spec.commandLine().getErr().println("warning: " + w);
     }
     double readSeconds = (System.nanoTime() - start) / 1e9;
     Progress.info(String.format(Locale.ROOT, "read %d rows (%d skipped), %d encoded features in %.1f s", table.size(),
@@ -170,7 +170,7 @@ public final class UpliftFitCommand implements Callable<Integer> {
   }
 
   private void print(UpliftTable table, UpliftAnalysis.Result r, double seconds) {
-    PrintStream o = System.out;
+    PrintWriter o = spec.commandLine().getOut();
     int treated = Arrays.stream(table.t()).sum();
     o.printf(Locale.ROOT, "%s, %d rows (%d treated, %d control%s); features: %s%n", table.source(), table.size(),
         treated, table.size() - treated, table.skipped() > 0 ? ", " + table.skipped() + " skipped" : "",
@@ -191,6 +191,7 @@ public final class UpliftFitCommand implements Callable<Integer> {
       o.printf(Locale.ROOT, "%-7s %7d %7d  %10.4f %10.4f %+8.4f %11.4f %+15.4f%n", b.percentile(), b.nTreated(),
           b.nControl(), b.rateTreated(), b.rateControl(), b.uplift(), b.stdUplift(), b.meanPredicted());
     }
+    o.flush();
   }
 
   private void write(UpliftTable table, UpliftAnalysis.Result r) {
