@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       io.triangulate.attribution.AttributeCommand.class,
       io.triangulate.mmm.MmmCommand.class,
       io.triangulate.mmm.OptimizeCommand.class,
+      io.triangulate.uplift.UpliftCommand.class,
       ClosedLoopCommand.class,
       // Scoring and speed.
       io.triangulate.evaluate.EvaluateCommand.class,
