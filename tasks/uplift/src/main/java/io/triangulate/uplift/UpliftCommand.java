@@ -14,10 +14,6 @@ import picocli.CommandLine.Spec;
       "From a randomised test (a treated and a control group, a 0/1 outcome and member",
       "features) they predict each member's uplift, so the next campaign can treat the",
       "members it moves and skip the rest.",
-      "",
-      "  fit        S-, T-, X- or DR-learner on a CSV; Qini, AUUC, uplift@k, deciles and the",
-      "             \"treat the top k%%\" policy on a holdout",
-      "  benchmark  time and peak heap of `fit` on a synthetic CSV (default 1,000,000 rows)",
       ""
     },
     subcommands = {UpliftFitCommand.class, UpliftBenchmarkCommand.class})

@@ -74,7 +74,7 @@ public final class DesignCommand implements Callable<Integer> {
   @Option(names = "--mde", paramLabel = "EFFECT", description = "Absolute effect to detect (rate points as a fraction, e.g. 0.02, or outcome units).")
   private Double mde;
 
-  @Option(names = "--mde-relative", paramLabel = "FRACTION", description = "Effect to detect relative to the baseline, e.g. 0.1 for +10%.")
+  @Option(names = "--mde-relative", paramLabel = "FRACTION", description = "Effect to detect relative to the baseline, e.g. 0.1 for +10%%.")
   private Double mdeRelative;
 
   @Option(names = "--units", paramLabel = "N", description = "Instead of an effect: the planned total units; prints the MDE they detect.")
