@@ -66,7 +66,7 @@ public final class ExperimentsSection {
       order by campaign_id, p_value""";
 
   private static final int W = 300;
-  private static final int H = 150;
+  private static final int H = 160;
   private static final int PAD = 28;
 
   private ExperimentsSection() {}
@@ -129,7 +129,7 @@ public final class ExperimentsSection {
         .append("<th>lift, pp (95% CI)</th><th>CUPED lift, pp (95% CI)</th><th>variance reduction</th><th>BH p</th>")
         .append("<th>sequential</th><th>P(beat control)</th><th>expected loss, pp</th><th>LTV uplift per member (days)</th></tr>");
     for (Campaign c : data.campaigns()) {
-      h.append("<tr><td class=\"t\">").append(esc(c.campaignId())).append(c.srmFlag() ? " <b class=\"warn\">SRM</b>" : "")
+      h.append("<tr><td class=\"t\">").append(esc(c.campaignId())).append(c.srmFlag() ? " <b class=\"flag\">SRM</b>" : "")
           .append("</td><td>").append(num(c.treatedN(), 0)).append(" / ").append(num(c.controlN(), 0))
           .append("</td><td>").append(num(100 * c.plannedControlShare(), 0)).append("%</td><td>")
           .append(pValue(c.srmPValue())).append("</td><td>").append(ci(c.absLift(), c.absLow(), c.absHigh()))
@@ -144,7 +144,7 @@ public final class ExperimentsSection {
     segmentTable(h, data.segments());
     h.append("<h3>Sequential boundary per campaign</h3><p class=\"note\">Daily cumulative lift (dot line) with the ")
         .append("fixed-horizon 95% interval (grey) and the always-valid interval (blue). Peeking at the grey interval every ")
-        .append("day inflates false positives; the blue one stays valid at every look.</p><div>");
+        .append("day inflates false positives; the blue one stays valid at every look.</p><div class=\"multiples\">");
     data.days().forEach((campaign, series) -> h.append(plot(campaign, series)));
     return h.append("</div>").toString();
   }
@@ -188,9 +188,19 @@ public final class ExperimentsSection {
     int n = days.size();
     StringBuilder svg = new StringBuilder(4_000);
     svg.append(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\""
+            + " data-xy data-small-multiple>",
         W, H, W, H));
-    svg.append("<text x=\"4\" y=\"14\" font-size=\"12\" font-weight=\"bold\">").append(esc(campaign)).append("</text>");
+    // Axis titles: y is the cumulative absolute lift, x the analysis day (first and last dates at the ends).
+    svg.append(String.format(Locale.ROOT,
+        "<text class=\"axis\" x=\"10\" y=\"%d\" transform=\"rotate(-90 10 %d)\" text-anchor=\"middle\""
+            + " style=\"font-size:10px\">lift, pp</text>",
+        H / 2, H / 2));
+    svg.append(String.format(Locale.ROOT,
+        "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\" style=\"font-size:10px\">day</text>",
+        (PAD + W) / 2, H - 4));
+    svg.append("<text x=\"").append(W - 6).append("\" y=\"14\" font-size=\"12\" font-weight=\"bold\" text-anchor=\"end\">")
+        .append(esc(campaign)).append("</text>");
     svg.append(band(days, ylo, yhi, n, true, "#cfe0f5"));
     svg.append(band(days, ylo, yhi, n, false, "#d9d9d9"));
     svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%s\" x2=\"%d\" y2=\"%s\" stroke=\"#333\" stroke-dasharray=\"3,3\"/>",
@@ -205,10 +215,10 @@ public final class ExperimentsSection {
     if (line.length() > 0) {
       svg.append("<path d=\"").append(line).append("\" fill=\"none\" stroke=\"#111\" stroke-width=\"1.5\"/>");
     }
-    svg.append(String.format(Locale.ROOT, "<text x=\"2\" y=\"%s\" font-size=\"9\">%s</text>",
-        coord(y(yhi, ylo, yhi) + 8), esc(num(100 * yhi, 2) + " pp")));
-    svg.append(String.format(Locale.ROOT, "<text x=\"2\" y=\"%s\" font-size=\"9\">%s</text>",
-        coord(y(ylo, ylo, yhi)), esc(num(100 * ylo, 2) + " pp")));
+    svg.append(String.format(Locale.ROOT, "<text x=\"18\" y=\"%s\" font-size=\"9\">%s</text>",
+        coord(y(yhi, ylo, yhi) - 3), esc(num(100 * yhi, 2) + " pp")));
+    svg.append(String.format(Locale.ROOT, "<text x=\"18\" y=\"%s\" font-size=\"9\">%s</text>",
+        coord(y(ylo, ylo, yhi) + 10), esc(num(100 * ylo, 2) + " pp")));
     if (n > 0) {
       svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"9\">%s</text>", PAD, H - 4,
           days.get(0).ds()));
@@ -243,7 +253,7 @@ public final class ExperimentsSection {
   }
 
   private static double y(double v, double lo, double hi) {
-    return 20 + (H - 40) * (hi - v) / (hi - lo);
+    return 20 + (H - 48) * (hi - v) / (hi - lo);
   }
 
   private static String ci(double v, double low, double high) {

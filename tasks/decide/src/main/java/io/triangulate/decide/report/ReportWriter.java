@@ -56,6 +56,8 @@ public final class ReportWriter {
         .append("svg text.axis{font-size:12px;fill:#1f2328}svg{max-width:100%;height:auto;display:block;margin:8px 0}")
         .append("table.compact{width:auto;min-width:60%}td.wrap{max-width:360px;white-space:normal;text-align:left}")
         .append(".note{color:#57606a;font-size:13px;max-width:900px}")
+        .append(".multiples{display:flex;flex-wrap:wrap;gap:4px 18px}.multiples svg{margin:0}")
+        .append("b.flag{color:#9a3412;font-size:11px;margin-left:4px}")
         .append(".warn{color:#9a3412;background:#fff7ed;border-left:3px solid #ea580c;padding:6px 10px;font-size:13px;max-width:900px}")
         .append("</style></head><body>");
     h.append("<h1>Triangulate: what the ads caused</h1><div class=\"sub\">Decision date ").append(ds)

@@ -28,7 +28,7 @@ class ExperimentsSectionTest {
         List.of(new ExperimentsSection.Segment("C01", "region=north", 0.02, 0.01, 0.03, true),
             new ExperimentsSection.Segment("C01", "region=south", 0.02, 0.04, 0.08, false))));
     assertTrue(html.contains("<b>Sample-ratio mismatch:</b> 1 campaign (C05)"), html);
-    assertTrue(html.contains("C05 <b class=\"warn\">SRM</b>"));
+    assertTrue(html.contains("C05 <b class=\"flag\">SRM</b>"));
     assertTrue(html.contains("1 of 2 survive."));
     assertTrue(html.contains("1.10 (0.30 to 1.90)"), "CUPED interval in percentage points");
     // One plot with the always-valid (blue) and fixed-horizon (grey) bands.

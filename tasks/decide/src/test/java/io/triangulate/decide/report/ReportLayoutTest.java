@@ -36,6 +36,8 @@ class ReportLayoutTest {
 
   private static final int WIDTH = 1280;
   private static final int MIN_CHART_WIDTH = 600;
+  /** The experiments' sequential plots are small multiples, laid out several to a row. */
+  private static final int MIN_SMALL_MULTIPLE_WIDTH = 280;
   private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
 
   /** Writes the measurements as "key=value" words into a pre element; the report itself has no scripts. */
@@ -50,7 +52,7 @@ class ReportLayoutTest {
         document.querySelectorAll("svg").forEach(function (s, i) {
           var axes = Array.prototype.filter.call(s.querySelectorAll("text.axis"), function (t) {
             return t.textContent.trim().length > 0 && t.getBoundingClientRect().width > 0; }).length;
-          out.push("svg" + i + "=" + Math.round(s.getBoundingClientRect().width) + ":" + axes + ":" + (s.hasAttribute("data-xy") ? 2 : 1));
+          out.push("svg" + i + "=" + Math.round(s.getBoundingClientRect().width) + ":" + axes + ":" + (s.hasAttribute("data-xy") ? 2 : 1) + ":" + (s.hasAttribute("data-small-multiple") ? 1 : 0));
         });
         var pre = document.createElement("pre"); pre.id = "layout"; pre.textContent = out.join(" "); body.appendChild(pre);
       })();</script>""";
@@ -79,13 +81,15 @@ class ReportLayoutTest {
       if (e.getKey().startsWith("svg")) {
         svgs.add(e.getKey());
         String[] v = e.getValue().split(":");
-        assertTrue(Integer.parseInt(v[0]) >= MIN_CHART_WIDTH, e.getKey() + " is " + v[0] + " px wide");
+        int minWidth = "1".equals(v[3]) ? MIN_SMALL_MULTIPLE_WIDTH : MIN_CHART_WIDTH;
+        assertTrue(Integer.parseInt(v[0]) >= minWidth, e.getKey() + " is " + v[0] + " px wide, needs " + minWidth);
         assertTrue(Integer.parseInt(v[1]) >= Integer.parseInt(v[2]),
             e.getKey() + " has " + v[1] + " visible axis titles, needs " + v[2]);
       }
     }
-    // Lift, ROAS, attribution shares, Q-Q, MMM ROAS, fit, decomposition, response curves.
-    assertEquals(8, svgs.size(), "charts measured: " + m);
+    // Lift, ROAS, two sequential small multiples, attribution shares, Q-Q, MMM ROAS, fit, decomposition,
+    // response curves.
+    assertEquals(10, svgs.size(), "charts measured: " + m);
   }
 
   private static Map<String, String> measure(String browser, Path page) throws IOException, InterruptedException {
@@ -147,8 +151,29 @@ class ReportLayoutTest {
       kpis.add(new ChannelKpi("all", 411_427, 7_341, 6_839, 883, 34_319, 0.0178, 16.62, 5.02));
       ConversionUniverses universes = new ConversionUniverses(7, 1, 30, 5499, 8, 3128.7, 3437.1, 12, 667.7, 380.2, 955.1,
           689.4, 702.3);
-      return ReportWriter.render(ds, decisions, kpis, List.of(AttributionSection.render(attribution(ds)),
-          MmmSection.render(mmm())), universes);
+      return ReportWriter.render(ds, decisions, kpis, List.of(ExperimentsSection.render(experiments(ds)),
+          AttributionSection.render(attribution(ds)), MmmSection.render(mmm())), universes);
+    }
+
+    /** Two campaigns' read-outs over 20 days, one of them failing the sample-ratio check. */
+    static ExperimentsSection.Data experiments(LocalDate ds) {
+      Map<String, List<ExperimentsSection.Day>> days = new LinkedHashMap<>();
+      for (String id : List.of("C01", "C05")) {
+        List<ExperimentsSection.Day> series = new ArrayList<>();
+        for (int d = 19; d >= 0; d--) {
+          double width = 0.02 / Math.sqrt(20 - d);
+          series.add(new ExperimentsSection.Day(ds.minusDays(d), 0.01, 0.01 - width, 0.01 + width, 0.01 - 2 * width,
+              0.01 + 2 * width));
+        }
+        days.put(id, series);
+      }
+      List<ExperimentsSection.Campaign> campaigns = List.of(
+          new ExperimentsSection.Campaign("C01", 8000, 1800, 0.2, 0.4, false, 0.01, 0.002, 0.018, 0.011, 0.003,
+              0.019, 0.05, "continue", 0.01, 0.02, true, 0.99, 0.0001, 0.5, 0.1, 0.9, 30),
+          new ExperimentsSection.Campaign("C05", 8411, 1751, 0.2, 3e-12, true, -0.001, -0.009, 0.007, -0.001, -0.009,
+              0.007, 0.7, "continue", 0.7, 0.7, false, 0.35, 0.27, -0.09, -0.5, 0.32, 37));
+      return new ExperimentsSection.Data(ds, campaigns, days,
+          List.of(new ExperimentsSection.Segment("C01", "region=north", 0.02, 0.01, 0.03, true)));
     }
 
     static AttributionReportData attribution(LocalDate ds) {
