@@ -65,7 +65,8 @@ class ExperimentDesignTest {
    * The design's promise, checked by simulation: experiments of the design's sizes whose true lift
    * equals the MDE, each analysed with the pooled two-proportion z-test (the test the design assumes),
    * reject at α = 0.05 in 80% of them up to Monte Carlo error: sd √(0.8·0.2/2000) = 0.89 pp for the
-   * 2,000 proportion experiments (75–85% is ±5.6 sd), 1.26 pp for the 1,000 mean ones (±4 sd). Once with equal arms, once with a 20% holdout; and for a mean (Welch-type test
+   * 2,000 proportion experiments (75–85% is ±5.6 sd), 1.26 pp for the 1,000 mean ones (±4 sd).
+   * Measured with this seed: 78.95% (equal arms), 80.25% (20% holdout), 79.5% (means). Once with equal arms, once with a 20% holdout; and for a mean (Welch-type test
    * of normal outcomes).
    */
   @Test
