@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.triangulate.core.cli.Progress;
 import io.triangulate.core.db.Database;
+import io.triangulate.decide.report.GeoSection;
 import io.triangulate.evaluate.GeoEvaluation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * simulator's truth: for a few seeded small worlds (10,000 members, 4 advertisers, one member-level
  * day after the default 104-week × 24-market history with its geo tests: linear TV off in 4 markets
  * over the last 8 weeks), simulate → load → build, then `geo test` (AUGSC, 90%) twice (the second
- * run must leave the same rows: delete-then-insert), then {@link GeoEvaluation}.
+ * run must leave the same rows: delete-then-insert), then {@link GeoEvaluation} and the report's
+ * {@link GeoSection}.
  *
  * <p>Coverage: with calibrated 90% intervals the covered count among n tests is about Binomial(n,
  * 0.9); the bound below fails with probability under 5% for calibrated intervals (see the assert).
@@ -45,6 +47,12 @@ class GeoTestIT {
       assertEquals(0, world.cli("geo", "test"));
       try (Database db = world.open()) {
         assertEquals(first, new GeoEvaluation(db.dsl()).scores(), "re-running geo test replaces the same rows");
+        // The report's geo section: a table row and a treated-vs-synthetic / cumulative plot per test.
+        String section = GeoSection.load(db.dsl()).orElseThrow();
+        assertEquals(first.size(), section.split("<svg", -1).length - 1, "one plot per geo test");
+        for (GeoEvaluation.Score s : first) {
+          assertTrue(section.contains(s.advertiserId() + " linear_tv geo test"), s.advertiserId() + " plotted");
+        }
       }
       assertTrue(!first.isEmpty(), "seed " + seed + " has a linear TV buyer with a geo test");
       for (GeoEvaluation.Score s : first) {
