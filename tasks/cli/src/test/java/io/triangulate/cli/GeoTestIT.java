@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link GeoSection}.
  *
  * <p>Coverage: with calibrated 90% intervals the covered count among n tests is about Binomial(n,
- * 0.9); the bound below fails with probability under 5% for calibrated intervals (see the assert).
+ * 0.9); the bound below fails with probability under 1% for calibrated intervals (see the assert).
  * The geo step must stay under the issue's 10 s for all tests of a world.
  */
 class GeoTestIT {
@@ -64,8 +64,11 @@ class GeoTestIT {
     long covered = all.stream().filter(GeoEvaluation.Score::covered).count();
     System.out.printf("GeoTestIT: slowest geo step %.1f s%n%s", slowest, GeoEvaluation.summary(all));
     assertTrue(slowest < 10, "geo analysis of all simulated tests took " + slowest + " s");
-    // P(Binomial(n, 0.9) < n − 1 − n/5) < 0.05 for n ≤ 20: the bound allows for honest misses only.
+    // P(Binomial(n, 0.9) < n − 2 − n/5) < 0.01 for every n ≤ 20 (largest at n = 14: 0.0092, summed
+    // binomial terms): calibrated intervals fail it rarely, intervals covering under ~70% usually.
+    // Measured (seeds 7, 11, 23): 9 of 9 covered; the true effects (−16 to −62) are small against the
+    // intervals' half-widths (~500), so this small world checks calibration, not power.
     int n = all.size();
-    assertTrue(covered >= n - 1 - n / 5, covered + " of " + n + " geo tests covered");
+    assertTrue(covered >= n - 2 - n / 5, covered + " of " + n + " geo tests covered");
   }
 }
