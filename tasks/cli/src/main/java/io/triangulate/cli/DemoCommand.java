@@ -17,6 +17,7 @@ import io.triangulate.evaluate.CampaignScore;
 import io.triangulate.evaluate.Coverage;
 import io.triangulate.evaluate.EvaluateCommand;
 import io.triangulate.evaluate.ExperimentDepthEvaluation;
+import io.triangulate.evaluate.GeoEvaluation;
 import io.triangulate.evaluate.MmmEvaluation;
 import io.triangulate.evaluate.TruthComparison;
 import io.triangulate.simulate.SimulationConfig;
@@ -82,6 +83,9 @@ public final class DemoCommand implements Callable<Integer> {
         // weeks aggregated: 42 daily periods alone cannot identify eight channels), a short ridge
         // search, 4 × 1,000 NUTS draws with signed channel effects (this world has zero- and
         // negative-lift channels), its budget plans and their closed loop in simulation.
+        // The market history's simulated geo tests (synthetic control), read out before the MMM.
+        Progress.info("geo tests of the market history (augmented synthetic control)");
+        runner.runCommand("geo-test", List.of("geo", "test"), last);
         Progress.info("marketing mix model on the warehouse (weekly, ridge and Bayesian)");
         runner.runCommand("mmm", List.of("mmm", "fit", "--warehouse", "--grain", "weekly", "--signed-effects", "--out", out.resolve("mmm").toString(),
             "--iterations", "200", "--trials", "2", "--chains", "4", "--warmup", "1000", "--draws", "1000"), last);
@@ -109,6 +113,7 @@ public final class DemoCommand implements Callable<Integer> {
       if (!depth.isEmpty()) {
         System.out.println(depth);
       }
+      new GeoEvaluation(db.dsl()).report(out);
       new MmmEvaluation(db.dsl()).report(out);
       new AttributionEvaluation(db.dsl()).report(out, last);
     }

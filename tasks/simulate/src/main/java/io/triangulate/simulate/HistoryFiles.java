@@ -23,10 +23,13 @@ final class HistoryFiles {
   static final String TARGET = "market_weekly.csv";
   static final String SPEND = "market_spend_weekly.csv";
   static final String TRUTH = "market_weekly_truth.csv";
+  static final String GEO_TESTS = "geo_tests_truth.csv";
   static final List<String> TARGET_COLUMNS = List.of("week_start", "market_id", "advertiser_id", "orders", "revenue");
   static final List<String> SPEND_COLUMNS = List.of("week_start", "market_id", "advertiser_id", "channel", "spend");
   static final List<String> TRUTH_COLUMNS = List.of("week_start", "market_id", "advertiser_id", "channel", "spend",
       "true_incremental_orders", "true_incremental_revenue");
+  static final List<String> GEO_TEST_COLUMNS = List.of("advertiser_id", "channel", "treated_markets", "start_date",
+      "end_date", "multiplier", "spend_change", "true_incremental_orders", "true_incremental_revenue");
 
   private HistoryFiles() {}
 
@@ -74,13 +77,34 @@ final class HistoryFiles {
         spend.append(s);
         truth.append(r);
       }
+      try (Writer geo = Files.newBufferedWriter(truthDir.resolve(GEO_TESTS), StandardCharsets.UTF_8)) {
+        geo.append(String.join(",", GEO_TEST_COLUMNS)).append('\n');
+        StringBuilder g = new StringBuilder();
+        for (MarketHistory.GeoTest test : history.geoTests()) {
+          g.append(test.advertiserId()).append(',').append(test.channel()).append(',')
+              .append(String.join(";", test.treatedMarkets())).append(',').append(test.start()).append(',')
+              .append(test.end()).append(',');
+          Csv.fixed(g, test.multiplier(), 6);
+          g.append(',');
+          Csv.fixed(g, test.spendChange(), 2);
+          g.append(',');
+          Csv.fixed(g, test.trueIncrementalOrders(), 6);
+          g.append(',');
+          Csv.fixed(g, test.trueIncrementalRevenue(), 6);
+          g.append('\n');
+        }
+        geo.append(g);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the market history: " + e.getMessage(), e);
     }
     return weeks.size();
   }
 
-  /** Replaces truth.market_weekly with the truth file of {@code truthDir}, if present; returns whether it was. */
+  /**
+   * Replaces truth.market_weekly (and truth.geo_test, from {@code geo_tests_truth.csv} when present)
+   * with the truth files of {@code truthDir}, if present; returns whether they were.
+   */
   static boolean loadTruth(DSLContext dsl, Path truthDir) {
     Path file = truthDir.resolve(TRUTH);
     if (!Files.exists(file)) {
@@ -96,6 +120,18 @@ final class HistoryFiles {
           throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
         }
       });
+      Path geo = truthDir.resolve(GEO_TESTS);
+      tx.dsl().execute("delete from truth.geo_test");
+      if (Files.exists(geo)) {
+        tx.dsl().connection(connection -> {
+          try (Reader in = Files.newBufferedReader(geo, StandardCharsets.UTF_8)) {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy truth.geo_test ("
+                + String.join(", ", GEO_TEST_COLUMNS) + ") from stdin with (format csv, header true)", in);
+          } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + geo + ": " + e.getMessage(), e);
+          }
+        });
+      }
     });
     return true;
   }

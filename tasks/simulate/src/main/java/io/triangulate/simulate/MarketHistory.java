@@ -52,6 +52,27 @@ public final class MarketHistory {
       double[] trueOrders,
       double[] trueRevenue) {}
 
+  /**
+   * One simulated geo test: linear TV of an advertiser scaled by {@code multiplier} in the treated
+   * markets over {@code start}..{@code end} (the history's last weeks). The truth is the difference
+   * of the expected values with and without the change, summed over the treated markets and the
+   * test window: {@code spendChange} (negative when spend is cut) and the true incremental orders
+   * and revenue of the change. The window holds all of it that the data can show: the adstock of
+   * spend before the test is in both scenarios and cancels; the carry-over of the change past the
+   * history's last day falls outside the history (the member-level days do not continue its
+   * adstock), so it is neither observed nor counted.
+   */
+  public record GeoTest(
+      String advertiserId,
+      String channel,
+      List<String> treatedMarkets,
+      LocalDate start,
+      LocalDate end,
+      double multiplier,
+      double spendChange,
+      double trueIncrementalOrders,
+      double trueIncrementalRevenue) {}
+
   /** Sums over a window: expected orders and revenue of every market and advertiser, spend per channel. */
   public record Totals(double orders, double revenue, double[] spend) {}
 
@@ -72,8 +93,12 @@ public final class MarketHistory {
   private final double[] membersInMarket;
   /** Campaign activity level per [campaign][market][week] (0 off). */
   private final double[][][] onsiteLevel;
-  /** Brand daily spend per 10,000 members, [channel][advertiser][market][day]. */
+  /** Brand daily spend per 10,000 members, [channel][advertiser][market][day], without the geo tests. */
   private final double[][][][] brandSpendPer10k;
+  /** [advertiser][market]: treated in the advertiser's geo test (all false without one). */
+  private final boolean[][] geoTreated;
+  /** First history day index of the geo tests (days when there are none). */
+  private final int geoTestFirstDay;
 
   MarketHistory(World world, MarketHistoryConfig config) {
     this.world = world;
@@ -151,6 +176,74 @@ public final class MarketHistory {
         }
       }
     }
+    geoTreated = new boolean[world.advertisers.size()][m];
+    geoTestFirstDay = days - 7 * config.geoTestWeeks();
+    if (config.geoTestWeeks() > 0) {
+      for (int a = 0; a < world.advertisers.size(); a++) {
+        if (!plan.buys[BrandPlan.LINEAR_TV][a]) {
+          continue;
+        }
+        // Partial Fisher–Yates over markets 1..m−1 (the largest stays a control), seeded per advertiser.
+        int[] pool = IntStream.range(1, m).toArray();
+        long test = Draws.then(Draws.then(key, -50), a);
+        for (int i = 0; i < config.geoTestMarkets(); i++) {
+          int j = i + (int) Math.floor(Draws.uniform(Draws.then(test, i)) * (pool.length - i));
+          int swap = pool[i];
+          pool[i] = pool[j];
+          pool[j] = swap;
+          geoTreated[a][pool[i]] = true;
+        }
+      }
+    }
+  }
+
+  /**
+   * The simulated geo tests with their truth (see {@link GeoTest}), one per advertiser that buys
+   * linear TV, or none. Closed form: per treated market and test day, the linear TV effect of
+   * {@link #brandExpected} with the test's spend minus that with the planned spend (the baseline,
+   * the other channels and the onsite programmes are the same in both and cancel).
+   */
+  public List<GeoTest> geoTests() {
+    List<GeoTest> tests = new ArrayList<>();
+    if (config.geoTestWeeks() == 0) {
+      return tests;
+    }
+    int k = BrandPlan.LINEAR_TV;
+    double webShare = world.config.web().purchaseShare();
+    for (Advertiser adv : world.advertisers) {
+      int a = adv.index();
+      if (!world.brandPlan.buys[k][a]) {
+        continue;
+      }
+      List<String> treated = new ArrayList<>();
+      double spend = 0;
+      double orders = 0;
+      double revenue = 0;
+      for (int market = 0; market < markets.count; market++) {
+        if (!geoTreated[a][market]) {
+          continue;
+        }
+        treated.add(Markets.id(market));
+        for (int d = geoTestFirstDay; d < days; d++) {
+          LocalDate day = firstDay.plusDays(d);
+          double p0 = world.dayFactor(day) * adv.purchaseShare() * seasonality(market, day) * (1 + webShare);
+          double[] with = new double[world.brandPlan.maxLagDays + 1];
+          double[] without = new double[with.length];
+          for (int j = 0; j < with.length; j++) {
+            with[j] = brandSpend(k, a, market, d - j, SpendScenario.ACTUAL, true);
+            without[j] = brandSpend(k, a, market, d - j, SpendScenario.ACTUAL, false);
+          }
+          double[] e1 = brandExpected(k, a, market, with, p0);
+          double[] e0 = brandExpected(k, a, market, without, p0);
+          spend += with[0] - without[0];
+          orders += e1[0] - e0[0];
+          revenue += e1[1] - e0[1];
+        }
+      }
+      tests.add(new GeoTest(adv.id(), BrandPlan.channel(k), List.copyOf(treated), firstDay.plusDays(geoTestFirstDay),
+          lastDay(), config.geoTestTvMultiplier(), spend, orders, revenue));
+    }
+    return tests;
   }
 
   public List<String> channels() {
@@ -308,12 +401,15 @@ public final class MarketHistory {
     return markets.seasonality(market, day.toEpochDay() - world.config.startDate().toEpochDay());
   }
 
-  /** Market spend of brand channel k on history day index d under the scenario. */
-  private double brandSpend(int k, int a, int market, int d, SpendScenario scenario) {
+  /** Market spend of brand channel k on history day index d under the scenario, with or without the geo tests. */
+  private double brandSpend(int k, int a, int market, int d, SpendScenario scenario, boolean geoTests) {
     if (d < 0) {
       return 0;
     }
     double spend = Math.round(brandSpendPer10k[k][a][market][d] * membersInMarket[market] / 100.0) / 100.0;
+    if (geoTests && k == BrandPlan.LINEAR_TV && geoTreated[a][market] && d >= geoTestFirstDay) {
+      spend *= config.geoTestTvMultiplier();
+    }
     return spend * scenario.multiplier(BrandPlan.channel(k), firstDay.toEpochDay() + d);
   }
 
@@ -322,7 +418,7 @@ public final class MarketHistory {
     int ch = channels.indexOf(BrandPlan.channel(k));
     double[] spendByLag = new double[world.brandPlan.maxLagDays + 1];
     for (int j = 0; j < spendByLag.length; j++) {
-      spendByLag[j] = brandSpend(k, a, market, d - j, scenario);
+      spendByLag[j] = brandSpend(k, a, market, d - j, scenario, true);
     }
     v[2 + ch] += spendByLag[0];
     double[] effect = brandExpected(k, a, market, spendByLag, p0);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class MarketHistoryTest {
 
-  private static final MarketHistoryConfig ONE_MARKET = new MarketHistoryConfig(1, 1.0, 0.0, 4, 1.0, 1.0, 1.0, false);
+  private static final MarketHistoryConfig ONE_MARKET = new MarketHistoryConfig(1, 1.0, 0.0, 4, 1.0, 1.0, 1.0, false, 0, 0, 0.0);
 
   private static World world() {
     return World.build(RepoFiles.defaultConfig().withMembers(6000));
@@ -100,7 +100,7 @@ class MarketHistoryTest {
   @Test
   void scalingEveryChannelByOneChangesNothingAndMoreSpendBuysMoreRevenue() {
     World world = world();
-    MarketHistory history = new MarketHistory(world, new MarketHistoryConfig(4, 1.0, 0.05, 8, 0.7, 0.3, 1.7, false));
+    MarketHistory history = new MarketHistory(world, new MarketHistoryConfig(4, 1.0, 0.05, 8, 0.7, 0.3, 1.7, false, 0, 0, 0.0));
     LocalDate from = history.firstDay();
     LocalDate to = history.lastDay();
     MarketHistory.Totals actual = history.expected(from, to, Map.of());
@@ -115,5 +115,60 @@ class MarketHistoryTest {
     double revenue = weeks.stream().mapToDouble(MarketHistory.Week::expectedRevenue).sum();
     assertEquals(actual.revenue(), revenue, 1e-9 * revenue);
     assertEquals(8 * 4 * world.advertisers.size(), weeks.size());
+  }
+
+  @Test
+  void geoTestTruthIsTheDifferenceOfTheHistoriesWithAndWithoutTheTest() {
+    World world = world();
+    MarketHistoryConfig plain = new MarketHistoryConfig(6, 1.0, 0.05, 12, 0.7, 0.3, 1.7, false, 0, 0, 0.0);
+    MarketHistoryConfig tested = new MarketHistoryConfig(6, 1.0, 0.05, 12, 0.7, 0.3, 1.7, false, 3, 2, 0.0);
+    MarketHistory without = new MarketHistory(world, plain);
+    MarketHistory with = new MarketHistory(world, tested);
+    assertTrue(without.geoTests().isEmpty());
+    List<MarketHistory.GeoTest> tests = with.geoTests();
+    long tvBuyers = world.advertisers.stream().filter(a -> world.brandPlan.buys[BrandPlan.LINEAR_TV][a.index()]).count();
+    assertEquals(tvBuyers, tests.size());
+    assertTrue(tests.size() > 0, "the default world has a linear TV buyer");
+    int tv = with.channels().indexOf("linear_tv");
+    List<MarketHistory.Week> a = with.weeks();
+    List<MarketHistory.Week> b = without.weeks();
+    for (MarketHistory.GeoTest test : tests) {
+      assertEquals(2, test.treatedMarkets().size());
+      assertTrue(!test.treatedMarkets().contains("M01"), "the largest market stays a control");
+      assertEquals(with.lastDay().minusDays(20), test.start());
+      double revenue = 0;
+      double orders = 0;
+      double spend = 0;
+      double otherMarkets = 0;
+      for (int i = 0; i < a.size(); i++) {
+        MarketHistory.Week w = a.get(i);
+        MarketHistory.Week v = b.get(i);
+        assertEquals(v.weekStart(), w.weekStart());
+        if (!w.advertiserId().equals(test.advertiserId())) {
+          continue;
+        }
+        boolean inWindow = !w.weekStart().isBefore(test.start());
+        if (test.treatedMarkets().contains(w.marketId()) && inWindow) {
+          revenue += w.expectedRevenue() - v.expectedRevenue();
+          orders += w.expectedOrders() - v.expectedOrders();
+          spend += w.spend()[tv] - v.spend()[tv];
+          // Switched off: no linear TV spend in a treated market during the test.
+          assertEquals(0.0, w.spend()[tv], 0.0);
+        } else {
+          otherMarkets += Math.abs(w.expectedRevenue() - v.expectedRevenue());
+        }
+      }
+      // The whole-history closed form (every channel, onsite included) against the test's own
+      // closed form over linear TV only: the same sums, to rounding of the summation order.
+      assertEquals(0.0, otherMarkets, 1e-9, "outside the treated markets and window nothing changes");
+      assertEquals(revenue, test.trueIncrementalRevenue(), 1e-9 * Math.abs(revenue) + 1e-9);
+      assertEquals(orders, test.trueIncrementalOrders(), 1e-9 * Math.abs(orders) + 1e-9);
+      assertEquals(spend, test.spendChange(), 0.01 * 21 * 2);
+      assertTrue(test.spendChange() < 0 && test.trueIncrementalRevenue() < 0,
+          test.advertiserId() + ": switching TV off loses revenue, " + test.trueIncrementalRevenue());
+      System.out.printf("MarketHistoryTest: geo test %s %s spend %+.2f, true incremental revenue %+.2f (iROAS %.3f)%n",
+          test.advertiserId(), test.treatedMarkets(), test.spendChange(), test.trueIncrementalRevenue(),
+          test.trueIncrementalRevenue() / test.spendChange());
+    }
   }
 }

@@ -15,6 +15,11 @@ import io.triangulate.core.config.ConfigLoader;
  * @param levelMin lowest weekly spend level of a flight, relative to the member-level spend
  * @param levelMax highest weekly spend level of a flight, relative to the member-level spend
  * @param noise false for the expected values only (no order sampling noise)
+ * @param geoTestWeeks a simulated geo test per advertiser that buys linear TV over the history's
+ *     last this many weeks (0: no geo tests)
+ * @param geoTestMarkets treated markets per geo test, drawn per advertiser by a seeded rule
+ *     (uniformly among the markets other than the largest, which a planner keeps as a control)
+ * @param geoTestTvMultiplier linear TV spend in the treated markets during the test (0: switched off)
  */
 public record MarketHistoryConfig(
     int markets,
@@ -24,7 +29,10 @@ public record MarketHistoryConfig(
     double onsiteWeeksOnShare,
     double levelMin,
     double levelMax,
-    boolean noise) {
+    boolean noise,
+    int geoTestWeeks,
+    int geoTestMarkets,
+    double geoTestTvMultiplier) {
 
   public static final String FILE = "market_history.yaml";
 
@@ -41,5 +49,11 @@ public record MarketHistoryConfig(
     Check.range("onsite_weeks_on_share", onsiteWeeksOnShare, 0.0, 1.0);
     Check.range("level_min", levelMin, 0.0, 10.0);
     Check.range("level_max", levelMax, levelMin, 10.0);
+    Check.range("geo_test_weeks", geoTestWeeks, 0, weeks);
+    Check.range("geo_test_markets", geoTestMarkets, 0, Math.max(0, markets - 1));
+    Check.range("geo_test_tv_multiplier", geoTestTvMultiplier, 0.0, 10.0);
+    if (geoTestWeeks > 0 && geoTestMarkets == 0) {
+      throw new IllegalArgumentException("geo_test_markets must be >= 1 when geo_test_weeks > 0, got 0");
+    }
   }
 }
