@@ -189,7 +189,7 @@ public final class ExperimentsSection {
     StringBuilder svg = new StringBuilder(4_000);
     svg.append(String.format(Locale.ROOT,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\""
-            + " data-xy data-small-multiple>",
+            + " data-xy=\"1\" data-small-multiple=\"1\">",
         W, H, W, H));
     // Axis titles: y is the cumulative absolute lift, x the analysis day (first and last dates at the ends).
     svg.append(String.format(Locale.ROOT,

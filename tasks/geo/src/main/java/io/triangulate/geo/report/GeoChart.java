@@ -29,7 +29,7 @@ public final class GeoChart {
     List<PeriodEffect> rows = a.periods();
     int height = TOP + 2 * PANEL + GAP + 50;
     StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\""
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" data-xy=\"1\""
             + " font-family=\"sans-serif\" font-size=\"12\">",
         WIDTH, height, WIDTH, height));
     svg.append(String.format(Locale.ROOT, "<title>%s</title>", esc(title)));
@@ -91,7 +91,7 @@ public final class GeoChart {
     svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", line.toString().strip(), TREATED));
     svg.append(String.format(Locale.ROOT,
         "<text x=\"%d\" y=\"%d\" fill=\"#555\">%s to %s; band: pointwise %s (approximate); total %s [%s, %s]</text>",
-        LEFT, top2 + PANEL + 18, a.testStart(), a.testEnd(), pct(a.confidence()),
+        LEFT, top2 + PANEL + 36, a.testStart(), a.testEnd(), pct(a.confidence()),
         num(a.incremental().value()), num(a.incremental().low()), num(a.incremental().high())));
     return svg.append("</svg>").toString();
   }
@@ -106,8 +106,12 @@ public final class GeoChart {
           "<text x=\"%d\" y=\"%s\" text-anchor=\"end\" fill=\"#555\">%s</text>", LEFT - 6, c(py + 4), num(v)));
     }
     svg.append(String.format(Locale.ROOT,
-        "<text x=\"16\" y=\"%d\" transform=\"rotate(-90 16 %d)\" text-anchor=\"middle\" fill=\"#333\">%s</text>",
+        "<text class=\"axis\" x=\"16\" y=\"%d\" transform=\"rotate(-90 16 %d)\" text-anchor=\"middle\" fill=\"#333\">%s</text>",
         top + PANEL / 2, top + PANEL / 2, esc(label)));
+    // The x axis is the panel's periods in order (days or weeks, as the data come).
+    svg.append(String.format(Locale.ROOT,
+        "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#333\">period (date order)</text>",
+        WIDTH - RIGHT, top + PANEL + 18));
   }
 
   private static String polyline(List<PeriodEffect> rows, int n, int top, double[] range, boolean treated, String color, String extra) {
