@@ -21,8 +21,10 @@ import java.util.List;
  * by its channel maximum. Lift tests enter as extra Gaussian terms on the model-implied incremental
  * target of their window, so an experiment pulls the channel's curve towards what it measured with
  * a strength set by its standard error. Parameter order: intercept, baseline coefficients, then per
- * channel {@code log β}, adstock and saturation parameters (each through its prior's link), then
- * {@code log σ}.
+ * channel its mean contribution θ_c = β_c·m_c (m_c the mean of f_c(adstock_c(x_c)) over the
+ * periods; the prior on β applies to θ), adstock and saturation parameters (each through its
+ * prior's link), then {@code log σ}. {@link #constrain} reports β_c = θ_c/m_c, so everything
+ * downstream sees the curve's coefficient.
  */
 public final class MmmPosterior implements LogDensity {
 
@@ -159,15 +161,39 @@ public final class MmmPosterior implements LogDensity {
     for (int i = 0; i < u.length; i++) {
       out[i] = prior(i).constrained(u[i]);
     }
+    // The sampled channel coordinate is the mean contribution θ_c; report β_c = θ_c / m_c.
+    for (int c = 0; c < channelCount; c++) {
+      out[channelOffset(c)] /= meanResponse(transform(out, c).response(x[c]));
+    }
     return out;
   }
 
   public double[] unconstrain(double[] constrained) {
+    double[] theta = constrained.clone();
+    for (int c = 0; c < channelCount; c++) {
+      theta[channelOffset(c)] *= meanResponse(transform(constrained, c).response(x[c]));
+    }
     double[] out = new double[constrained.length];
     for (int i = 0; i < constrained.length; i++) {
-      out[i] = prior(i).unconstrained(constrained[i]);
+      out[i] = prior(i).unconstrained(theta[i]);
     }
     return out;
+  }
+
+  /**
+   * Mean of a channel's transformed series over the fitted periods, the scale that turns the
+   * sampled mean contribution θ into the curve's coefficient β = θ/m. Sampling θ instead of β
+   * removes the ridge where β and the saturation/adstock parameters trade off (β·f stays put while
+   * f's scale moves), and keeps those parameters at their prior when θ ≈ 0 instead of in a funnel.
+   * A channel with no spend has m = 0: it is then sampled as β itself (m = 1).
+   */
+  private static double meanResponse(double[] response) {
+    double m = 0;
+    for (double v : response) {
+      m += v;
+    }
+    m /= response.length;
+    return m > 1e-12 ? m : 1;
   }
 
   /** The media transform of channel {@code c} under constrained parameters. */
@@ -205,6 +231,7 @@ public final class MmmPosterior implements LogDensity {
     double[][] response = new double[channelCount][n];
     double[][][] jacobian = new double[channelCount][perChannel][n];
     MediaTransform[] transforms = new MediaTransform[channelCount];
+    double[] meanScale = new double[channelCount];
     for (int c = 0; c < channelCount; c++) {
       double beta = theta[channelOffset(c)];
       try {
@@ -213,7 +240,21 @@ public final class MmmPosterior implements LogDensity {
         return Double.NEGATIVE_INFINITY;
       }
       transforms[c].responseWithGradient(x[c], response[c], jacobian[c]);
+      // Normalise g_t = f_t / m (m = mean f): θ multiplies g, ∂g_t/∂p = J_t/m − f_t·mean(J)/m².
+      double m = meanResponse(response[c]);
+      meanScale[c] = m;
+      for (int p = 0; p < perChannel; p++) {
+        double meanJ = 0;
+        for (int t = 0; t < n; t++) {
+          meanJ += jacobian[c][p][t];
+        }
+        meanJ /= n;
+        for (int t = 0; t < n; t++) {
+          jacobian[c][p][t] = jacobian[c][p][t] / m - response[c][t] * meanJ / (m * m);
+        }
+      }
       for (int t = 0; t < n; t++) {
+        response[c][t] /= m;
         mu[t] += beta * response[c][t];
       }
     }
@@ -248,7 +289,7 @@ public final class MmmPosterior implements LogDensity {
     gradient[sigmaIndex()] += (-n / sigma + ss / (sigma * sigma * sigma)) * prior(sigmaIndex()).linkDerivative(u[sigmaIndex()]);
 
     for (PreparedLiftTest test : liftTests) {
-      logp += liftTerm(test, theta, u, transforms, response, jacobian, gradient);
+      logp += liftTerm(test, theta, u, transforms, response, jacobian, meanScale, gradient);
     }
     for (int i = 0; i < d; i++) {
       logp += prior(i).logDensity(u[i]);
@@ -259,7 +300,7 @@ public final class MmmPosterior implements LogDensity {
 
   private double liftTerm(
       PreparedLiftTest test, double[] theta, double[] u, MediaTransform[] transforms,
-      double[][] response, double[][][] jacobian, double[] gradient) {
+      double[][] response, double[][][] jacobian, double[] meanScale, double[] gradient) {
     int c = test.channel();
     int offset = channelOffset(c);
     double beta = theta[offset];
@@ -271,13 +312,30 @@ public final class MmmPosterior implements LogDensity {
     double[] shiftedResponse = new double[n];
     double[][] shiftedJacobian = new double[perChannel][n];
     transforms[c].responseWithGradient(shifted, shiftedResponse, shiftedJacobian);
-    double change = 0;
-    double[] changeGradient = new double[perChannel];
-    for (int t = test.from(); t <= test.to(); t++) {
-      change += shiftedResponse[t] - response[c][t];
-      for (int p = 0; p < perChannel; p++) {
-        changeGradient[p] += shiftedJacobian[p][t] - jacobian[c][p][t];
+    // On the normalised scale g = f/m of evaluate(): the change is C/m with C the raw change, and
+    // ∂(C/m)/∂p = (∂C/∂p)/m − C·mean(J_p)/m², J the raw (unshifted) transform's Jacobian.
+    double m = meanScale[c];
+    double[] raw = new double[n];
+    double[][] rawJacobian = new double[perChannel][n];
+    transforms[c].responseWithGradient(x[c], raw, rawJacobian);
+    double[] meanJ = new double[perChannel];
+    for (int p = 0; p < perChannel; p++) {
+      for (int t = 0; t < n; t++) {
+        meanJ[p] += rawJacobian[p][t] / n;
       }
+    }
+    double rawChange = 0;
+    double[] rawChangeGradient = new double[perChannel];
+    for (int t = test.from(); t <= test.to(); t++) {
+      rawChange += shiftedResponse[t] - raw[t];
+      for (int p = 0; p < perChannel; p++) {
+        rawChangeGradient[p] += shiftedJacobian[p][t] - rawJacobian[p][t];
+      }
+    }
+    double change = rawChange / m;
+    double[] changeGradient = new double[perChannel];
+    for (int p = 0; p < perChannel; p++) {
+      changeGradient[p] = rawChangeGradient[p] / m - rawChange * meanJ[p] / (m * m);
     }
     double implied = beta * change;
     double measured = test.test().incrementalRevenue() / yScale;

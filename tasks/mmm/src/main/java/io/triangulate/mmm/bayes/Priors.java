@@ -29,6 +29,9 @@ import io.triangulate.mmm.transform.SaturationKind;
  * lower sales (a creative that annoys, cannibalised organic demand; the simulator's negative-lift
  * campaigns) a non-negative β cannot cover the truth, and with no effect at all its interval
  * cannot reach zero.
+ *
+ * <p>The channel prior is placed on the coordinate {@link MmmPosterior} samples, the channel's
+ * mean contribution θ = β·mean(f) on the target's scale (max |y| = 1), not on the curve's β.
  */
 public record Priors(
     Prior intercept, Prior control, Prior beta, Prior[] adstock, Prior[] saturation, Prior sigma) {

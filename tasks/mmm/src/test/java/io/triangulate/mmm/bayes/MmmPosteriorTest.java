@@ -47,6 +47,27 @@ class MmmPosteriorTest {
   }
 
   @Test
+  void channelCoordinateIsTheMeanContributionAndRoundTrips() {
+    SyntheticMmm.Generated generated = SyntheticMmm.generate(60, 2, 3);
+    ModelInputs inputs = ModelInputs.prepare(generated.data(), ModelSpec.defaults());
+    MmmPosterior posterior = new MmmPosterior(inputs, Priors.signed(AdstockKind.GEOMETRIC, SaturationKind.LOGISTIC), List.of());
+    double[] u = posterior.initialPoint();
+    u[7] = 0.37; // θ of channel_1 (identity link under the signed Normal prior)
+    double[] constrained = posterior.constrain(u);
+    // Mean of channel_1's modelled contribution β·f over the periods must equal θ exactly.
+    double[] contribution = posterior.components(constrained)[1];
+    double mean = 0;
+    for (double v : contribution) {
+      mean += v / contribution.length;
+    }
+    assertEquals(0.37, mean, 1e-12);
+    double[] back = posterior.unconstrain(constrained);
+    for (int i = 0; i < u.length; i++) {
+      assertEquals(u[i], back[i], 1e-9, posterior.names().get(i));
+    }
+  }
+
+  @Test
   void parameterNamesFollowTheLayout() {
     SyntheticMmm.Generated generated = SyntheticMmm.generate(60, 2, 3);
     ModelInputs inputs = ModelInputs.prepare(generated.data(), ModelSpec.defaults());
