@@ -5,11 +5,11 @@ import io.triangulate.uplift.metrics.TargetingPolicy;
 import io.triangulate.uplift.metrics.UpliftMetrics;
 import io.triangulate.uplift.model.BaseModel;
 import io.triangulate.uplift.model.Learner;
+import io.triangulate.uplift.model.SeededShuffle;
 import io.triangulate.uplift.model.UpliftLearners;
 import io.triangulate.uplift.model.UpliftModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
@@ -46,17 +46,7 @@ public final class UpliftAnalysis {
    * round(n·share) shuffled rows are the test rows.
    */
   public static boolean[] holdout(int n, double share, long seed) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int tmp = order[i];
-      order[i] = order[j];
-      order[j] = tmp;
-    }
+    int[] order = SeededShuffle.permutation(n, seed);
     boolean[] test = new boolean[n];
     long size = Math.round(n * share);
     for (int i = 0; i < size; i++) {

@@ -2,7 +2,6 @@ package io.triangulate.uplift.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
@@ -159,17 +158,7 @@ public final class UpliftLearners {
 
   /** Fold of every row (0..k−1), balanced, from a seeded shuffle. */
   static int[] folds(int n, int k, long seed) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int tmp = order[i];
-      order[i] = order[j];
-      order[j] = tmp;
-    }
+    int[] order = SeededShuffle.permutation(n, seed);
     int[] fold = new int[n];
     for (int i = 0; i < n; i++) {
       fold[order[i]] = i % k;
