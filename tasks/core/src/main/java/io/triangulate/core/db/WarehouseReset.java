@@ -3,10 +3,14 @@ package io.triangulate.core.db;
 import java.util.List;
 import org.jooq.DSLContext;
 
-/** Empties the data schemas (not the schema itself) for a fresh start, e.g. the demo's new world. */
+/**
+ * Empties the data schemas (not the schema itself) for a fresh start, e.g. the demo's new world.
+ * That includes {@code activation}: changes requested for the old world's campaigns (and the tokens
+ * that requested them, whose audit rows go with them) mean nothing in a new one.
+ */
 public final class WarehouseReset {
 
-  private static final List<String> SCHEMAS = List.of("raw", "truth", "marts", "ops");
+  private static final List<String> SCHEMAS = List.of("raw", "truth", "marts", "ops", "activation");
 
   private WarehouseReset() {}
 
