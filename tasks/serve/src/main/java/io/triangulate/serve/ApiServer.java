@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ public final class ApiServer implements AutoCloseable {
   private final MartReader reader;
   private final ActivationStore activation;
   private final ChangeRequests requests;
+  private final BudgetPlans plans;
   private final TokenBucket writes;
   private final byte[] openapi;
   private final List<String> routes = new ArrayList<>();
@@ -66,6 +68,7 @@ public final class ApiServer implements AutoCloseable {
     this.reader = new MartReader(dsl);
     this.activation = new ActivationStore(dsl, mapper);
     this.requests = new ChangeRequests(dsl);
+    this.plans = new BudgetPlans(dsl);
     this.writes = writes;
     this.openapi = openapiJson();
     this.app =
@@ -106,6 +109,8 @@ public final class ApiServer implements AutoCloseable {
     read("/lift", MartReader.LIFT);
     read("/attribution", MartReader.ATTRIBUTION);
     read("/mmm", MartReader.MMM);
+    app.get(PREFIX + "/mmm/plan", this::plan, READ);
+    read("/creatives", MartReader.CREATIVES);
     read("/recommendations", MartReader.RECOMMENDATIONS);
     app.get(PREFIX + "/alerts",
         ctx -> send(ctx, 200, page(reader.alerts(ReadQuery.parse(ctx.queryParamMap(), MartReader.ALERT_FILTERS)))),
@@ -162,6 +167,42 @@ public final class ApiServer implements AutoCloseable {
       throw ApiException.badRequest("grain", "campaign or channel, given once");
     }
     send(ctx, 200, page(reader.read(view, ReadQuery.parse(params, view.filters().keySet()))));
+  }
+
+  /** The MMM optimiser's allocation of one total budget: the dashboard's budget slider. */
+  private void plan(Context ctx) {
+    LocalDate ds = null;
+    String grain = null;
+    String model = null;
+    Double budget = null;
+    for (var e : ctx.queryParamMap().entrySet()) {
+      String v = e.getValue().size() == 1 ? e.getValue().get(0) : null;
+      if (v == null) {
+        throw ApiException.badRequest(e.getKey(), "given once");
+      }
+      switch (e.getKey()) {
+        case "ds" -> ds = ReadQuery.date("ds", v);
+        case "grain" -> grain = v;
+        case "model" -> {
+          if (!v.equals("ridge") && !v.equals("bayesian")) {
+            throw ApiException.badRequest("model", "ridge or bayesian");
+          }
+          model = v;
+        }
+        case "budget" -> {
+          try {
+            budget = Double.parseDouble(v);
+          } catch (NumberFormatException ex) {
+            throw ApiException.badRequest("budget", "a number");
+          }
+          if (!Double.isFinite(budget)) {
+            throw ApiException.badRequest("budget", "a number");
+          }
+        }
+        default -> throw new ApiException(400, "unknown parameter " + e.getKey(), e.getKey(), "one of budget, ds, grain, model");
+      }
+    }
+    send(ctx, 200, plans.plan(ds, grain, model, budget));
   }
 
   private void changes(Context ctx) {

@@ -6,6 +6,7 @@ import static io.triangulate.db.marts.Tables.EXPERIMENT_LIFT;
 import static io.triangulate.db.marts.Tables.FCT_CAMPAIGN_DAILY;
 import static io.triangulate.db.marts.Tables.FCT_CAMPAIGN_TO_DATE;
 import static io.triangulate.db.marts.Tables.FCT_CHANNEL_DAILY;
+import static io.triangulate.db.marts.Tables.FCT_CREATIVE_DAILY;
 import static io.triangulate.db.marts.Tables.MMM_CHANNEL_SUMMARY;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
@@ -50,6 +51,9 @@ public final class MartReader {
       "model", ATTRIBUTION_VS_EXPERIMENT.MODEL);
   static final MartView MMM = MartView.of(MMM_CHANNEL_SUMMARY, MMM_CHANNEL_SUMMARY.DS, true,
       "grain", MMM_CHANNEL_SUMMARY.GRAIN, "model", MMM_CHANNEL_SUMMARY.MODEL, "channel", MMM_CHANNEL_SUMMARY.CHANNEL);
+  static final MartView CREATIVES = MartView.of(FCT_CREATIVE_DAILY, FCT_CREATIVE_DAILY.DS, false,
+      "campaign_id", FCT_CREATIVE_DAILY.CAMPAIGN_ID, "creative_id", FCT_CREATIVE_DAILY.CREATIVE_ID,
+      "channel", FCT_CREATIVE_DAILY.CHANNEL);
   static final MartView RECOMMENDATIONS = MartView.of(CAMPAIGN_DECISIONS, CAMPAIGN_DECISIONS.DS, true,
       "campaign_id", CAMPAIGN_DECISIONS.CAMPAIGN_ID, "channel", CAMPAIGN_DECISIONS.CHANNEL,
       "recommendation", CAMPAIGN_DECISIONS.RECOMMENDATION);

@@ -6,6 +6,7 @@ import static io.triangulate.db.marts.Tables.EXPERIMENT_LIFT;
 import static io.triangulate.db.marts.Tables.FCT_CAMPAIGN_DAILY;
 import static io.triangulate.db.marts.Tables.FCT_CAMPAIGN_TO_DATE;
 import static io.triangulate.db.marts.Tables.FCT_CHANNEL_DAILY;
+import static io.triangulate.db.marts.Tables.FCT_CREATIVE_DAILY;
 import static io.triangulate.db.marts.Tables.FCT_EXPERIMENT_FIRST_EXPOSURE;
 import static io.triangulate.db.marts.Tables.MMM_CHANNEL_SUMMARY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -122,6 +123,53 @@ class ApiServerIT {
     JsonNode recs = ok(get("/api/v1/recommendations", reader));
     assertEquals(List.of("increase", "decrease"), texts(recs, "recommendation"));
     assertEquals(List.of("C02"), texts(ok(get("/api/v1/recommendations?recommendation=decrease", reader)), "campaign_id"));
+  }
+
+  @Test
+  void budgetPlanRunsTheFittedOptimiserAtTheAskedTotal() throws Exception {
+    // MmmFixture: identical curves, so the optimum splits any budget equally within the bounds.
+    JsonNode plan = ok(get("/api/v1/mmm/plan?budget=1600", reader));
+    assertEquals("2026-01-11", plan.get("ds").asText());
+    assertEquals("ridge", plan.get("model").asText());
+    assertEquals(10, plan.get("horizon_periods").asInt());
+    assertEquals(1600, plan.get("current_budget").asDouble(), 1e-9);
+    assertEquals(800, plan.get("min_budget").asDouble(), 1e-9);
+    assertEquals(3200, plan.get("max_budget").asDouble(), 1e-9);
+    assertEquals("search", plan.get("channels").get(0).get("channel").asText());
+    assertEquals("tv", plan.get("channels").get(1).get("channel").asText());
+    for (JsonNode c : plan.get("channels")) {
+      assertEquals(800, c.get("optimal_spend").asDouble(), 1e-6);
+      assertEquals(1000 / 1.8 / 1.8 / 100, c.get("mroas").asDouble(), 1e-6);
+    }
+    JsonNode total = plan.get("total");
+    double revenue = 10 * 2 * 1000 * 0.8 / 1.8;
+    assertEquals(revenue, total.get("expected_revenue").asDouble(), 1e-4);
+    // Band from the replicates at 0.9 and 1.1 x beta: their 5% and 95% quantiles (linear interpolation).
+    assertEquals(0.91 * revenue, total.get("expected_revenue_low").asDouble(), 1e-4);
+    assertEquals(1.09 * revenue, total.get("expected_revenue_high").asDouble(), 1e-4);
+    assertEquals(10 * (500 + 375), plan.get("current").get("expected_revenue").asDouble(), 1e-6);
+    // The slider's default is the current budget; at 2,000 each channel gets 1,000 (x = 1: 500 a week).
+    assertEquals(1600, ok(get("/api/v1/mmm/plan", reader)).get("budget").asDouble(), 1e-9);
+    JsonNode more = ok(get("/api/v1/mmm/plan?budget=2000&grain=weekly&model=ridge&ds=2026-01-11", reader));
+    assertEquals(10 * 2 * 500, more.get("total").get("expected_revenue").asDouble(), 1e-4);
+    // At the bounds' maximum the marginal return is undefined: null, not a number.
+    assertTrue(ok(get("/api/v1/mmm/plan?budget=3200", reader)).get("total").get("mroas").isNull());
+
+    assertError(get("/api/v1/mmm/plan?budget=5000", reader), 400, "budget",
+        "a number from 800.00 to 3200.00 (0.5x to 2x each channel's current spend)");
+    assertError(get("/api/v1/mmm/plan?budget=lots", reader), 400, "budget", "a number");
+    assertError(get("/api/v1/mmm/plan?model=bayesian", reader), 400, "model", "one of ridge (fitted for the weekly fit to 2026-01-11)");
+    assertError(get("/api/v1/mmm/plan?grain=monthly", reader), 400, "grain", "daily or weekly");
+    assertError(get("/api/v1/mmm/plan?limit=5", reader), 400, "limit", "one of budget, ds, grain, model");
+    assertError(get("/api/v1/mmm/plan?ds=2026-01-10", reader), 404, "ds", "the last day of a stored fit (see /api/v1/mmm)");
+  }
+
+  @Test
+  void creativesAreDailyDeliveryPerCreative() throws Exception {
+    JsonNode all = ok(get("/api/v1/creatives?campaign_id=C01", reader));
+    assertEquals(List.of("CR0101@2026-01-10", "CR0102@2026-01-10", "CR0101@2026-01-11", "CR0102@2026-01-11"),
+        keys(all, "creative_id"));
+    assertEquals(0.05, all.get("data").get(0).get("ctr").asDouble(), 0);
   }
 
   @Test
@@ -381,7 +429,9 @@ class ApiServerIT {
         continue;
       }
       String path = route.substring(4);
-      for (String query : List.of("", "?limit=1000", "?ds=2026-01-10")) {
+      List<String> queries = path.endsWith("/mmm/plan") ? List.of("", "?budget=2000", "?ds=2026-01-11")
+          : List.of("", "?limit=1000", "?ds=2026-01-10");
+      for (String query : queries) {
         HttpResponse<String> r = get(path + (path.endsWith("changes") && !query.startsWith("?limit") ? "" : query), op);
         assertEquals(200, r.statusCode(), path + query + " " + r.body());
         assertFalse(ChangeRequests.PERSON_ID.matcher(r.body()).find(), path + query + ": " + r.body());
@@ -389,7 +439,7 @@ class ApiServerIT {
         scanned++;
       }
     }
-    assertEquals(3 * 10, scanned);
+    assertEquals(3 * 12, scanned);
     // The warehouse does hold member ids (the scan above could have found them).
     assertEquals(2, DB.dsl().fetchCount(FCT_EXPERIMENT_FIRST_EXPOSURE));
   }
@@ -398,7 +448,7 @@ class ApiServerIT {
   void theDashboardAndItsChartLibraryAreServedFromTheJar() throws Exception {
     HttpResponse<String> page = get("/", null);
     assertEquals(200, page.statusCode());
-    assertTrue(page.body().contains("<canvas id=\"lift\""), page.body());
+    assertTrue(page.body().contains("<canvas id=\"daily\""), page.body());
     var script = java.util.regex.Pattern.compile("src=\"(/webjars/chart\\.js/[^\"]+/chart\\.umd\\.js)\"").matcher(page.body());
     assertTrue(script.find(), "the page loads Chart.js from its webjar");
     HttpResponse<String> chartJs = get(script.group(1), null);
@@ -406,7 +456,12 @@ class ApiServerIT {
     assertTrue(chartJs.body().contains("Chart"));
     HttpResponse<String> js = get("/dashboard.js", null);
     assertEquals(200, js.statusCode());
-    assertTrue(js.body().contains("/api/v1/lift?segment_type=all"));
+    assertTrue(js.body().contains("sessionStorage"));
+    for (String other : List.of("/experiments.html", "/attribution.html", "/mmm.html", "/creatives.html", "/alerts.html")) {
+      HttpResponse<String> p = get(other, null);
+      assertEquals(200, p.statusCode(), other);
+      assertTrue(p.body().contains(script.group(1)), other + " loads the same bundled Chart.js");
+    }
   }
 
   // ---- helpers ----
@@ -496,6 +551,13 @@ class ApiServerIT {
         insert(dsl, MMM_CHANNEL_SUMMARY, Map.of("ds", d, "grain", "weekly", "model", "ridge", "channel", ch, "roas_low", 1.5));
       }
     }
+    for (LocalDate d : List.of(D1, D2)) {
+      for (String cr : List.of("CR0101", "CR0102")) {
+        insert(dsl, FCT_CREATIVE_DAILY, Map.of("ds", d, "creative_id", cr, "campaign_id", "C01", "channel", "search",
+            "impressions", 200L, "clicks", 10L, "spend", 5.0, "ctr", 0.05));
+      }
+    }
+    MmmFixture.store(dsl, D2);
     insert(dsl, FCT_EXPERIMENT_FIRST_EXPOSURE, Map.of("ds", D1, "campaign_id", "C01", "member_id", "M0000001", "arm", "treatment"));
     insert(dsl, FCT_EXPERIMENT_FIRST_EXPOSURE, Map.of("ds", D1, "campaign_id", "C02", "member_id", "M0000002", "arm", "control"));
   }
@@ -509,9 +571,10 @@ class ApiServerIT {
         Class<?> t = f.getType();
         v = t == String.class ? "x" : t == LocalDate.class ? D1 : t == Long.class ? 0L : t == Integer.class ? 0
             : t == Double.class ? 0.0 : t == BigDecimal.class ? BigDecimal.ZERO : t == Boolean.class ? Boolean.FALSE
-            : t == Short.class ? (short) 0 : null;
+            : t == Short.class ? (short) 0 : t == OffsetDateTime.class ? OffsetDateTime.of(2026, 1, 10, 0, 0, 0, 0, ZoneOffset.UTC)
+            : null;
       }
-      row.put(f, v);
+      row.put(f, f.getDataType().convert(v));
     }
     dsl.insertInto(table).set(row).execute();
   }
