@@ -140,7 +140,10 @@ const Dash = (function () {
   }
 
   function num(x, digits) {
-    return x == null ? null : Number(x).toLocaleString('en-US', { maximumFractionDigits: digits == null ? 0 : digits, minimumFractionDigits: digits == null ? 0 : digits });
+    if (x == null) { return null; }
+    const d = digits == null ? 0 : digits;
+    const v = Math.abs(x) < 0.5 * Math.pow(10, -d) ? 0 : Number(x); // no "-0" for a rounding residue
+    return v.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   }
   function pct(x, digits) { return x == null ? null : num(100 * x, digits == null ? 2 : digits) + '%'; }
   function interval(lo, hi, f) { return lo == null || hi == null ? null : '[' + f(lo) + ', ' + f(hi) + ']'; }

@@ -43,6 +43,7 @@
   let asked = 0;
   async function plan(budget) {
     const ticket = ++asked;
+    document.getElementById('prediction').textContent = 'asking the optimiser…';
     const p = await Dash.call('GET', '/api/v1/mmm/plan' + (budget == null ? '' : '?budget=' + encodeURIComponent(budget)));
     if (ticket === asked) { draw(p); } // a slower answer to an earlier position must not win
     return p;
