@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.Result;
@@ -39,7 +38,7 @@ public final class BudgetPlans {
 
   private final DSLContext dsl;
   private final MmmResultStore store;
-  private final Map<String, Cached> planners = new ConcurrentHashMap<>();
+  private final Map<String, Cached> planners = new java.util.HashMap<>();
 
   public BudgetPlans(DSLContext dsl) {
     this.dsl = dsl;
@@ -106,7 +105,8 @@ public final class BudgetPlans {
     return body;
   }
 
-  private Cached planner(FitKey key, String model, String md5) {
+  // Synchronized: a request arriving during the warm-up waits for that build instead of repeating it.
+  private synchronized Cached planner(FitKey key, String model, String md5) {
     String id = key.ds() + "/" + key.grain().label() + "/" + model;
     Cached c = planners.get(id);
     if (c == null || !c.md5().equals(md5)) {

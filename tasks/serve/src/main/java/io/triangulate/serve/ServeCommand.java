@@ -69,6 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
         Warehouse wh = new Warehouse(db, 8);
         ApiServer server = new ApiServer(wh.dsl(), new TokenBucket(writeRate, writeRate, System::nanoTime))) {
       int bound = server.start(bind, port);
+      server.warmUpPlans();
       Progress.info("serving http://" + bind + ":" + bound + "/ (API under " + ApiServer.PREFIX
           + ", description at /openapi.json); Ctrl-C stops");
       Runtime.getRuntime().addShutdownHook(hook);
