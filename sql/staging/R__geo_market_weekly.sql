@@ -40,3 +40,19 @@ from staging.stg_mmm_market_weekly t
 left join staging.stg_mmm_market_spend_weekly s
   on s.week_start = t.week_start and s.market_id = t.market_id and s.advertiser_id = t.advertiser_id
 group by t.week_start, t.market_id, t.advertiser_id, t.revenue, t.orders;
+
+-- Geo test plans as the advertisers recorded them (raw.geo_test_plans): the latest load of each test
+-- id, ids normalised like every id in staging. `geo test` and `geo design --warehouse` read these.
+create or replace view staging.stg_geo_test_plans as
+select distinct on (upper(trim(test_id)))
+    upper(trim(test_id))                         as test_id,
+    upper(trim(advertiser_id))                   as advertiser_id,
+    lower(trim(channel))                         as channel,
+    upper(replace(treated_markets, ' ', ''))     as treated_markets,
+    start_week,
+    end_week,
+    spend_multiplier::double precision           as spend_multiplier,
+    planned_spend_change::double precision       as planned_spend_change,
+    load_ds
+from raw.geo_test_plans
+order by upper(trim(test_id)), load_ds desc;

@@ -84,6 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
         // search, 4 × 1,000 NUTS draws with signed channel effects (this world has zero- and
         // negative-lift channels), its budget plans and their closed loop in simulation.
         // The market history's simulated geo tests (synthetic control), read out before the MMM.
+        Progress.info("geo test designs of the planned tests (power on the history before each test)");
+        runner.runCommand("geo-design", List.of("geo", "design", "--warehouse"), last);
         Progress.info("geo tests of the market history (augmented synthetic control)");
         runner.runCommand("geo-test", List.of("geo", "test"), last);
         Progress.info("marketing mix model on the warehouse (weekly, ridge and Bayesian)");

@@ -7,6 +7,10 @@ import io.triangulate.core.cli.Progress;
 import io.triangulate.core.db.Database;
 import io.triangulate.decide.report.GeoSection;
 import io.triangulate.evaluate.GeoEvaluation;
+import io.triangulate.geo.design.GeoDesigner;
+import io.triangulate.geo.stats.GeoMethod;
+import io.triangulate.geo.stats.GeoPanel;
+import io.triangulate.geo.warehouse.GeoTestRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GeoTestIT {
 
+  private static final String RESULTS = "select * from marts.geo_results order by advertiser_id, channel, start_date";
+  /** The pipeline design's settings: 30 weekly placebo windows, a week apart, 90%. */
+  private static final GeoDesigner.Options DESIGN =
+      new GeoDesigner.Options(List.of(12), 0.05, 8, 1, 30, 0.9, GeoMethod.SC, Double.NaN, 2.0, 1, 1);
+
   @Test
   void simulatedGeoTestsAreCoveredByTheirIntervals(@TempDir Path dir) {
     Progress.setQuiet(true);
     List<GeoEvaluation.Score> all = new ArrayList<>();
+    List<Double> powers = new ArrayList<>();
+    int halfWidthBelowTruth = 0;
     double slowest = 0;
     for (String seed : List.of("7", "11", "23")) {
       TestWorld world = TestWorld.create(dir.resolve("s" + seed),
@@ -44,9 +55,32 @@ class GeoTestIT {
       try (Database db = world.open()) {
         first = new GeoEvaluation(db.dsl()).scores();
       }
+      // The design of each planned test on its pre-test history, and its power at the true effect.
+      assertEquals(0, world.cli("geo", "design", "--warehouse"));
+      try (Database db = world.open()) {
+        for (GeoEvaluation.Score s : first) {
+          var planned = db.dsl().fetchSingle("select treated_markets, duration_weeks, baseline, power from marts.geo_design"
+              + " where advertiser_id = ? and planned", s.advertiserId());
+          double baseline = planned.get(2, Double.class);
+          var plan = GeoTestRun.plans(db.dsl()).stream().filter(p -> p.advertiserId().equals(s.advertiserId())).findFirst()
+              .orElseThrow();
+          GeoPanel history = GeoTestRun.panel(db.dsl(), plan.advertiserId(), plan.channel(), plan.start().minusDays(1));
+          double power = GeoDesigner.evaluate(history, plan.treated(), planned.get(1, Integer.class),
+              s.trueIncrementalRevenue() / baseline, DESIGN).power();
+          powers.add(power);
+          halfWidthBelowTruth += (s.high() - s.low()) / 2 < Math.abs(s.trueIncrementalRevenue()) ? 1 : 0;
+        }
+      }
+      // No truth in the geo step: without truth.geo_test, `geo test` writes the same read-outs again.
+      List<String> rows;
+      try (Database db = world.open()) {
+        rows = db.dsl().fetch(RESULTS).map(r -> r.formatCSV(false));
+        db.dsl().execute("delete from truth.geo_test");
+      }
       assertEquals(0, world.cli("geo", "test"));
       try (Database db = world.open()) {
-        assertEquals(first, new GeoEvaluation(db.dsl()).scores(), "re-running geo test replaces the same rows");
+        assertEquals(rows, db.dsl().fetch(RESULTS).map(r -> r.formatCSV(false)),
+            "re-running geo test without the truth replaces the same rows");
         // The report's geo section: a table row and a treated-vs-synthetic / cumulative plot per test.
         String section = GeoSection.load(db.dsl()).orElseThrow();
         assertEquals(first.size(), section.split("<svg", -1).length - 1, "one plot per geo test");
@@ -62,7 +96,8 @@ class GeoTestIT {
       all.addAll(first);
     }
     long covered = all.stream().filter(GeoEvaluation.Score::covered).count();
-    System.out.printf("GeoTestIT: slowest geo step %.1f s%n%s", slowest, GeoEvaluation.summary(all));
+    System.out.printf("GeoTestIT: slowest geo step %.1f s; design power at the true effect %s; half-width < |truth| in %d"
+        + " of %d%n%s", slowest, powers, halfWidthBelowTruth, all.size(), GeoEvaluation.summary(all));
     assertTrue(slowest < 10, "geo analysis of all simulated tests took " + slowest + " s");
     // P(Binomial(n, 0.9) < n − 2 − n/5) < 0.01 for every n ≤ 20 (largest at n = 14: 0.0092, summed
     // binomial terms): calibrated intervals fail it rarely, intervals covering under ~70% usually.

@@ -259,11 +259,35 @@ public final class Sources {
           List.of("week_start", "market_id", "advertiser_id", "channel"),
           null);
 
+  /** Channels a geo test may scale per market: the brand media bought by market (docs/input-formats.md). */
+  public static final Set<String> GEO_TEST_CHANNELS = Set.of("linear_tv", "ooh", "streaming");
+
+  /**
+   * Geo test plans: what an advertiser records when it plans a geo-lift test (treated markets,
+   * window, intervention). The analysis reads them from here, never from the simulator's truth.
+   * A plan sent again on a later day supersedes the earlier one (staging keeps the latest load).
+   */
+  public static final SourceSpec GEO_TEST_PLANS =
+      new SourceSpec(
+          "geo_test_plans",
+          "geo_test_plans",
+          List.of(
+              of("test_id", FieldRule.id()),
+              ref("advertiser_id", FieldRule.id(), "advertisers"),
+              of("channel", FieldRule.oneOf(GEO_TEST_CHANNELS)),
+              of("treated_markets", marketList()),
+              of("start_week", FieldRule.date()),
+              of("end_week", FieldRule.date()),
+              of("spend_multiplier", FieldRule.decimal(0, true, 100, true)),
+              of("planned_spend_change", FieldRule.decimal(-Double.MAX_VALUE, true, Double.MAX_VALUE, true))),
+          List.of("test_id"),
+          Sources::geoTestWindow);
+
   /** Load order: every source comes after the sources it references. */
   public static final List<SourceSpec> ALL =
       List.of(ADVERTISERS, CAMPAIGNS, CREATIVES, MEMBERS, EXPERIMENT_ASSIGNMENTS, AD_EVENTS, TRANSACTIONS,
           TRANSACTIONS_HISTORY, IDENTITY_LINKS, CHANNEL_SPEND, TV_AIRINGS, STREAMING_IMPRESSIONS, WEB_VISITS, WEB_PURCHASES,
-          MARKET_WEEKLY, MARKET_SPEND_WEEKLY);
+          MARKET_WEEKLY, MARKET_SPEND_WEEKLY, GEO_TEST_PLANS);
 
   private Sources() {}
 
@@ -311,6 +335,34 @@ public final class Sources {
     return values[spec.indexOf(first)] == null && values[spec.indexOf(second)] == null
         ? first + " and " + second + " are both empty; at least one is required"
         : null;
+  }
+
+  /** Market ids separated by ';': at least one, each an id, none twice. */
+  private static FieldRule marketList() {
+    FieldRule id = FieldRule.id();
+    return (v, ds) -> {
+      if (v == null || v.isBlank()) {
+        throw new RowRejected("is empty; list the treated market ids separated by ';'");
+      }
+      Set<String> seen = new java.util.HashSet<>();
+      for (String market : v.split(";", -1)) {
+        if (market.isEmpty()) {
+          throw new RowRejected("has an empty market id in '" + v + "' (ids separated by ';', no trailing ';')");
+        }
+        id.apply(market, ds);
+        if (!seen.add(market)) {
+          throw new RowRejected("lists market " + market + " twice");
+        }
+      }
+      return v;
+    };
+  }
+
+  /** A geo test's window: whole weeks, end on or after start. */
+  private static String geoTestWindow(String[] values, LocalDate ds) {
+    LocalDate start = LocalDate.parse(values[GEO_TEST_PLANS.indexOf("start_week")]);
+    LocalDate end = LocalDate.parse(values[GEO_TEST_PLANS.indexOf("end_week")]);
+    return end.isBefore(start) ? "end_week " + end + " is before start_week " + start : null;
   }
 
   private static String endNotBeforeStart(String[] values, LocalDate ds) {

@@ -24,6 +24,10 @@ final class HistoryFiles {
   static final String SPEND = "market_spend_weekly.csv";
   static final String TRUTH = "market_weekly_truth.csv";
   static final String GEO_TESTS = "geo_tests_truth.csv";
+  /** The advertisers' own records of the tests they planned (landing, not truth): what `geo test` reads. */
+  static final String GEO_TEST_PLANS = "geo_test_plans.csv";
+  static final List<String> GEO_TEST_PLAN_COLUMNS = List.of("test_id", "advertiser_id", "channel", "treated_markets",
+      "start_week", "end_week", "spend_multiplier", "planned_spend_change");
   static final List<String> TARGET_COLUMNS = List.of("week_start", "market_id", "advertiser_id", "orders", "revenue");
   static final List<String> SPEND_COLUMNS = List.of("week_start", "market_id", "advertiser_id", "channel", "spend");
   static final List<String> TRUTH_COLUMNS = List.of("week_start", "market_id", "advertiser_id", "channel", "spend",
@@ -52,7 +56,7 @@ final class HistoryFiles {
         for (MarketHistory.Week w : weeks) {
           String prefix = w.weekStart() + "," + w.marketId() + "," + w.advertiserId() + ",";
           t.append(prefix);
-          Csv.fixed(t, w.orders(), 0);
+          Csv.fixed(t, w.orders(), 2); // per panel member: fractional when population_scale > 1
           t.append(',');
           Csv.fixed(t, w.revenue(), 2);
           t.append('\n');
@@ -77,10 +81,28 @@ final class HistoryFiles {
         spend.append(s);
         truth.append(r);
       }
+      List<MarketHistory.GeoTest> tests = history.geoTests();
+      if (!tests.isEmpty()) {
+        try (Writer plans = Files.newBufferedWriter(landingDir.resolve(GEO_TEST_PLANS), StandardCharsets.UTF_8)) {
+          plans.append(String.join(",", GEO_TEST_PLAN_COLUMNS)).append('\n');
+          StringBuilder p = new StringBuilder();
+          for (MarketHistory.GeoTest test : tests) {
+            // The plan side only: the spend change is the media plan's (planned spend × (multiplier − 1)).
+            p.append(testId(test)).append(',').append(test.advertiserId()).append(',').append(test.channel()).append(',')
+                .append(String.join(";", test.treatedMarkets())).append(',').append(test.start()).append(',')
+                .append(test.end()).append(',');
+            Csv.fixed(p, test.multiplier(), 6);
+            p.append(',');
+            Csv.fixed(p, test.spendChange(), 2);
+            p.append('\n');
+          }
+          plans.append(p);
+        }
+      }
       try (Writer geo = Files.newBufferedWriter(truthDir.resolve(GEO_TESTS), StandardCharsets.UTF_8)) {
         geo.append(String.join(",", GEO_TEST_COLUMNS)).append('\n');
         StringBuilder g = new StringBuilder();
-        for (MarketHistory.GeoTest test : history.geoTests()) {
+        for (MarketHistory.GeoTest test : tests) {
           g.append(test.advertiserId()).append(',').append(test.channel()).append(',')
               .append(String.join(";", test.treatedMarkets())).append(',').append(test.start()).append(',')
               .append(test.end()).append(',');
@@ -99,6 +121,11 @@ final class HistoryFiles {
       throw new UncheckedIOException("could not write the market history: " + e.getMessage(), e);
     }
     return weeks.size();
+  }
+
+  /** The plan's id: advertiser, channel and first week, e.g. {@code GEO-A01-LINEAR_TV-2025-11-10}. */
+  static String testId(MarketHistory.GeoTest test) {
+    return "GEO-" + test.advertiserId() + "-" + test.channel().toUpperCase(java.util.Locale.ROOT) + "-" + test.start();
   }
 
   /**

@@ -149,7 +149,8 @@ public final class MarketHistory {
           long national = Draws.then(Draws.then(key, c), w);
           long h = Draws.then(Draws.then(Draws.then(key, c), market), w);
           onsiteLevel[c][market][w] = Draws.uniform(Draws.then(national, -7)) < config.onsiteWeeksOnShare()
-              ? config.levelMin() + Draws.uniform(Draws.then(h, 1)) * (config.levelMax() - config.levelMin()) : 0.0;
+              ? config.levelMin() + marketWeekDraw(Draws.then(Draws.then(key, c), market), Draws.then(h, 1))
+                  * (config.levelMax() - config.levelMin()) : 0.0;
         }
       }
     }
@@ -170,7 +171,7 @@ public final class MarketHistory {
             if (Draws.uniform(Draws.then(Draws.then(national, -1_000 - d / 7), 0)) >= ch.weeksOnShare()) {
               continue;
             }
-            double level = ch.dailySpendMin() + Draws.uniform(Draws.then(week, 1)) * (ch.dailySpendMax() - ch.dailySpendMin());
+            double level = ch.dailySpendMin() + marketWeekDraw(h, Draws.then(week, 1)) * (ch.dailySpendMax() - ch.dailySpendMin());
             brandSpendPer10k[k][a][market][d] = level * (0.85 + 0.3 * Draws.uniform(Draws.then(h, 100_000 + d)));
           }
         }
@@ -183,18 +184,30 @@ public final class MarketHistory {
         if (!plan.buys[BrandPlan.LINEAR_TV][a]) {
           continue;
         }
-        // Partial Fisher–Yates over markets 1..m−1 (the largest stays a control), seeded per advertiser.
-        int[] pool = IntStream.range(1, m).toArray();
+        // A planner's stratified sample: markets 1..m−1 (rank order, the largest stays a control)
+        // split into geo_test_markets consecutive strata by size, one market drawn from each, seeded
+        // per advertiser. Treated set and donors both span large and small markets, so the donors
+        // can synthesise the treated mean and the treated share of sales is representative.
         long test = Draws.then(Draws.then(key, -50), a);
-        for (int i = 0; i < config.geoTestMarkets(); i++) {
-          int j = i + (int) Math.floor(Draws.uniform(Draws.then(test, i)) * (pool.length - i));
-          int swap = pool[i];
-          pool[i] = pool[j];
-          pool[j] = swap;
-          geoTreated[a][pool[i]] = true;
+        int strata = config.geoTestMarkets();
+        for (int i = 0; i < strata; i++) {
+          int from = 1 + (int) Math.floor((double) i * (m - 1) / strata);
+          int to = 1 + (int) Math.floor((double) (i + 1) * (m - 1) / strata);
+          int pick = from + (int) Math.floor(Draws.uniform(Draws.then(test, i)) * (to - from));
+          geoTreated[a][Math.min(pick, to - 1)] = true;
         }
       }
     }
+  }
+
+  /**
+   * A flight's level in a market and week, in [0, 1]: the market's own weight in the media plan
+   * (persistent, drawn per market) mixed with a week-to-week change, {@code (1 − j) u_market + j
+   * u_week} with j = market_level_week_jitter (1: independent every week).
+   */
+  private double marketWeekDraw(long market, long week) {
+    double j = config.marketLevelWeekJitter();
+    return (1 - j) * Draws.uniform(Draws.then(market, -77)) + j * Draws.uniform(week);
   }
 
   /**
@@ -305,8 +318,12 @@ public final class MarketHistory {
             double z2 = Draws.normal(Draws.then(h, 1));
             double meanSquare = sumPV2[market] / sumP[market];
             double rho = Math.min(1.0, (revenue / orders) / Math.sqrt(meanSquare));
-            sampledOrders = Math.max(0, Math.round(orders + Math.sqrt(orders) * z1));
-            sampledRevenue = Math.max(0, revenue + Math.sqrt(orders * meanSquare) * (rho * z1 + Math.sqrt(1 - rho * rho) * z2));
+            // Sales of a customer base population_scale times the panel, per panel member: the
+            // compound-Poisson variance of the base's orders divided by the scale squared.
+            double scale = config.populationScale();
+            sampledOrders = Math.max(0, Math.round((orders + Math.sqrt(orders / scale) * z1) * 100.0) / 100.0);
+            sampledRevenue = Math.max(0,
+                revenue + Math.sqrt(orders * meanSquare / scale) * (rho * z1 + Math.sqrt(1 - rho * rho) * z2));
           }
           rows.add(new Week(firstDay.plusWeeks(w), Markets.id(market), adv.id(), sampledOrders,
               Math.round(sampledRevenue * 100.0) / 100.0, orders, revenue, round2(spend), tOrders, tRevenue));

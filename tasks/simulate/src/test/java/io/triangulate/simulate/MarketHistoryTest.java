@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class MarketHistoryTest {
 
-  private static final MarketHistoryConfig ONE_MARKET = new MarketHistoryConfig(1, 1.0, 0.0, 4, 1.0, 1.0, 1.0, false, 0, 0, 0.0);
+  private static final MarketHistoryConfig ONE_MARKET = new MarketHistoryConfig(1, 1.0, 0.0, 4, 1.0, 1.0, 1.0, false, 0, 0, 0.0, 1.0, 1.0);
 
   private static World world() {
     return World.build(RepoFiles.defaultConfig().withMembers(6000));
@@ -100,7 +100,7 @@ class MarketHistoryTest {
   @Test
   void scalingEveryChannelByOneChangesNothingAndMoreSpendBuysMoreRevenue() {
     World world = world();
-    MarketHistory history = new MarketHistory(world, new MarketHistoryConfig(4, 1.0, 0.05, 8, 0.7, 0.3, 1.7, false, 0, 0, 0.0));
+    MarketHistory history = new MarketHistory(world, new MarketHistoryConfig(4, 1.0, 0.05, 8, 0.7, 0.3, 1.7, false, 0, 0, 0.0, 1.0, 1.0));
     LocalDate from = history.firstDay();
     LocalDate to = history.lastDay();
     MarketHistory.Totals actual = history.expected(from, to, Map.of());
@@ -120,8 +120,8 @@ class MarketHistoryTest {
   @Test
   void geoTestTruthIsTheDifferenceOfTheHistoriesWithAndWithoutTheTest() {
     World world = world();
-    MarketHistoryConfig plain = new MarketHistoryConfig(6, 1.0, 0.05, 12, 0.7, 0.3, 1.7, false, 0, 0, 0.0);
-    MarketHistoryConfig tested = new MarketHistoryConfig(6, 1.0, 0.05, 12, 0.7, 0.3, 1.7, false, 3, 2, 0.0);
+    MarketHistoryConfig plain = new MarketHistoryConfig(6, 1.0, 0.05, 12, 0.7, 0.3, 1.7, false, 0, 0, 0.0, 1.0, 1.0);
+    MarketHistoryConfig tested = new MarketHistoryConfig(6, 1.0, 0.05, 12, 0.7, 0.3, 1.7, false, 3, 2, 0.0, 1.0, 1.0);
     MarketHistory without = new MarketHistory(world, plain);
     MarketHistory with = new MarketHistory(world, tested);
     assertTrue(without.geoTests().isEmpty());

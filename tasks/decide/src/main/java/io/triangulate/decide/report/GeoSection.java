@@ -93,7 +93,8 @@ public final class GeoSection {
         continue;
       }
       h.append("<div class=\"chart\">").append(GeoChart.svg(t.analysis(),
-          t.advertiserId() + " " + t.channel() + " geo test: " + String.join(", ", t.analysis().treated()))).append("</div>");
+          t.advertiserId() + " " + t.channel() + " geo test: " + String.join(", ", t.analysis().treated()), "revenue"))
+          .append("</div>");
     }
     return h.toString();
   }

@@ -88,8 +88,8 @@ class ReportLayoutTest {
       }
     }
     // Lift, ROAS, two sequential small multiples, attribution shares, Q-Q, MMM ROAS, fit, decomposition,
-    // response curves.
-    assertEquals(10, svgs.size(), "charts measured: " + m);
+    // response curves; four geo tests (treated vs synthetic and cumulative effect, one chart each).
+    assertEquals(14, svgs.size(), "charts measured: " + m);
   }
 
   private static Map<String, String> measure(String browser, Path page) throws IOException, InterruptedException {
@@ -152,10 +152,24 @@ class ReportLayoutTest {
       ConversionUniverses universes = new ConversionUniverses(7, 1, 30, 5499, 8, 3128.7, 3437.1, 12, 667.7, 380.2, 955.1,
           689.4, 702.3);
       return ReportWriter.render(ds, decisions, kpis, List.of(ExperimentsSection.render(experiments(ds)),
-          AttributionSection.render(attribution(ds)), MmmSection.render(mmm())), universes);
+          AttributionSection.render(attribution(ds)), MmmSection.render(mmm()), GeoSection.render(geo())), universes);
     }
 
     /** Two campaigns' read-outs over 20 days, one of them failing the sample-ratio check. */
+    /** Four geo tests as the demo has them: 104 weekly periods, the last 12 the test. */
+    static List<GeoSection.Test> geo() {
+      List<GeoSection.Test> tests = new ArrayList<>();
+      for (int i = 1; i <= 4; i++) {
+        var sim = io.triangulate.geo.stats.GeoPanelGenerator.simulate(
+            new io.triangulate.geo.stats.GeoPanelGenerator.World(24, 104, 12, 8, -0.03,
+                io.triangulate.geo.stats.GeoPanelGenerator.World.standard().shape(), 0.02), i);
+        var a = io.triangulate.geo.stats.GeoAnalyzer.analyze(sim.panel(), sim.test(),
+            new io.triangulate.geo.stats.GeoOptions(io.triangulate.geo.stats.GeoMethod.SC, 0.9, true, -400.0));
+        tests.add(new GeoSection.Test("A0" + i, "linear_tv", a, a.incremental().times(-1 / 400.0), a.pValue()));
+      }
+      return tests;
+    }
+
     static ExperimentsSection.Data experiments(LocalDate ds) {
       Map<String, List<ExperimentsSection.Day>> days = new LinkedHashMap<>();
       for (String id : List.of("C01", "C05")) {

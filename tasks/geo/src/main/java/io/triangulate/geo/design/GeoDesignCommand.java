@@ -1,6 +1,12 @@
 package io.triangulate.geo.design;
 
+import io.triangulate.core.cli.CommonOptions;
 import io.triangulate.core.cli.Progress;
+import io.triangulate.core.db.Database;
+import io.triangulate.geo.warehouse.GeoDesignRun;
+import io.triangulate.geo.warehouse.GeoTestRun;
+import org.jooq.exception.DataAccessException;
+import picocli.CommandLine.Mixin;
 import io.triangulate.core.cli.TaskFailure;
 import io.triangulate.core.csv.CsvWriter;
 import io.triangulate.geo.analyze.GeoPanelCsv;
@@ -31,6 +37,12 @@ import picocli.CommandLine.Spec;
           + " rejections). MDE: the smallest lift of 1%%, 2%%, 3%%, 4%%, 5%%, 7.5%%, 10%%, 15%%, 20%%, 30%%, 50%% detected"
           + " with at least 80%% power.",
       "",
+      "With --warehouse instead of --data: for each planned test of the warehouse (staging.stg_geo_test_plans),"
+          + " on its advertiser's market × week history before the test (marts.geo_weekly), the plan's treated set and"
+          + " the best-fitting alternatives of the same size and the plan's duration, each with its power at the lift"
+          + " the plan's intervention should cause (spend multiplier on the set's recent spend × --iroas over its"
+          + " baseline revenue), into marts.geo_design (replaced on every run).",
+      "",
       "Example:",
       "  triangulate geo design --data sales.csv --location-col dma --date-col date --outcome revenue \\",
       "      --duration-days 21,28 --lift 0.05 --treated-count 2 --iroas 2.5 --out design.csv",
@@ -40,16 +52,32 @@ public final class GeoDesignCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "FILE", description = "Historical location × date CSV (no test running).")
+  @Mixin private CommonOptions common;
+
+  @Option(
+      names = "--warehouse",
+      description = "Design the warehouse's planned geo tests into marts.geo_design (instead of --data; --iroas is the"
+          + " assumed iROAS, default 2; --candidates default 5, --windows default 30 a week apart, --confidence and"
+          + " --seed apply).")
+  private boolean warehouse;
+
+  @Option(
+      names = "--ds",
+      paramLabel = "YYYY-MM-DD",
+      description = "The pipeline's day, when run as a task (the designs use the history before each test: every day"
+          + " gives the same rows).")
+  private java.time.LocalDate ds;
+
+  @Option(names = "--data", paramLabel = "FILE", description = "Historical location × date CSV (no test running).")
   private Path data;
 
-  @Option(names = "--location-col", required = true, paramLabel = "COLUMN", description = "Column of location ids.")
+  @Option(names = "--location-col", paramLabel = "COLUMN", description = "Column of location ids.")
   private String locationColumn;
 
-  @Option(names = "--date-col", required = true, paramLabel = "COLUMN", description = "Column of dates, YYYY-MM-DD.")
+  @Option(names = "--date-col", paramLabel = "COLUMN", description = "Column of dates, YYYY-MM-DD.")
   private String dateColumn;
 
-  @Option(names = "--outcome", required = true, paramLabel = "COLUMN", description = "Outcome column (e.g. revenue).")
+  @Option(names = "--outcome", paramLabel = "COLUMN", description = "Outcome column (e.g. revenue).")
   private String outcomeColumn;
 
   @Option(
@@ -99,6 +127,13 @@ public final class GeoDesignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (warehouse) {
+      return designWarehouse();
+    }
+    if (data == null || locationColumn == null || dateColumn == null || outcomeColumn == null) {
+      throw new ParameterException(spec.commandLine(),
+          "give --data, --location-col, --date-col and --outcome (a CSV history), or --warehouse");
+    }
     if (durations.stream().anyMatch(d -> d == null || d < 1)) {
       throw new ParameterException(spec.commandLine(), "--duration-days must be positive whole numbers, got " + durations);
     }
@@ -163,5 +198,47 @@ public final class GeoDesignCommand implements Callable<Integer> {
       Progress.info("wrote " + rows.size() + " rows to " + out);
     }
     return 0;
+  }
+
+  private Integer designWarehouse() {
+    if (data != null) {
+      throw new ParameterException(spec.commandLine(), "--warehouse and --data are alternatives: give one");
+    }
+    double assumed = iroas == null ? 2.0 : iroas;
+    // Weekly history: windows a week apart, so the defaults for daily CSVs would leave too few.
+    int designWindows = spec.commandLine().getParseResult().hasMatchedOption("--windows") ? windows : 30;
+    int designCandidates = spec.commandLine().getParseResult().hasMatchedOption("--candidates") ? candidates : 5;
+    if (!(assumed > 0) || candidates < 1 || windows < 1 || !(confidence > 0 && confidence < 1)) {
+      throw new ParameterException(spec.commandLine(),
+          "--iroas must be positive, --candidates and --windows at least 1, --confidence in (0, 1)");
+    }
+    long started = System.nanoTime();
+    try (Database db = common.openDatabase()) {
+      List<GeoTestRun.Plan> plans = GeoTestRun.plans(db.dsl());
+      List<GeoPanel> histories = new ArrayList<>();
+      for (GeoTestRun.Plan plan : plans) {
+        histories.add(GeoTestRun.panel(db.dsl(), plan.advertiserId(), plan.channel(), plan.start().minusDays(1)));
+      }
+      List<GeoDesignRun.Row> rows = java.util.stream.IntStream.range(0, plans.size()).parallel()
+          .mapToObj(i -> GeoDesignRun.design(plans.get(i), histories.get(i), assumed, designCandidates, designWindows, confidence, seed))
+          .flatMap(List::stream).toList();
+      GeoDesignRun.replace(db.dsl(), rows);
+      for (GeoDesignRun.Row r : rows) {
+        if (r.planned()) {
+          var c = r.candidate();
+          Progress.info(String.format(Locale.ROOT,
+              "geo design %s: planned %s, %d weeks, spend change %.0f, lift %.2f%% at iROAS %.1f: power %.2f (rank %d of %d),"
+                  + " MDE %s", r.plan().testId(), String.join(",", c.treated()), c.duration(), r.spendChange(),
+              100 * c.lift(), assumed, c.power(), r.rank(),
+              rows.stream().filter(o -> o.plan().testId().equals(r.plan().testId())).count(),
+              Double.isNaN(c.mde()) ? ">50%" : String.format(Locale.ROOT, "%.1f%%", 100 * c.mde())));
+        }
+      }
+      Progress.info(String.format(Locale.ROOT, "geo design: %d plans, %d designs into marts.geo_design in %.1f s",
+          plans.size(), rows.size(), (System.nanoTime() - started) / 1e9));
+      return 0;
+    } catch (DataAccessException | IllegalArgumentException e) {
+      throw new TaskFailure("geo design --warehouse failed: " + e.getMessage(), e);
+    }
   }
 }

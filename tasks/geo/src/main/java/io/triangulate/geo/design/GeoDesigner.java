@@ -40,12 +40,24 @@ public final class GeoDesigner {
    * @param spend planned incremental spend over the test (NaN: none), turned into a lift with {@code iroas}
    * @param iroas assumed incremental return per unit of spend (NaN: unknown; then no cost column)
    * @param windows placebo test windows per candidate and duration
+   * @param windowStride periods between consecutive placebo windows' ends (7: a week of daily data;
+   *     1 for weekly data, where a week's stride keeps enough windows for a power estimate)
    */
   public record Options(
       List<Integer> durations, double lift, int treatedCount, int candidates, int windows, double confidence,
-      GeoMethod method, double spend, double iroas, long seed) {
+      GeoMethod method, double spend, double iroas, long seed, int windowStride) {
+
+    /** Windows a week apart in daily data (stride 7). */
+    public Options(
+        List<Integer> durations, double lift, int treatedCount, int candidates, int windows, double confidence,
+        GeoMethod method, double spend, double iroas, long seed) {
+      this(durations, lift, treatedCount, candidates, windows, confidence, method, spend, iroas, seed, WINDOW_STRIDE);
+    }
 
     public Options {
+      if (windowStride < 1) {
+        throw new IllegalArgumentException("window stride must be at least 1 period");
+      }
       durations = List.copyOf(durations);
       if (durations.isEmpty() || durations.stream().anyMatch(d -> d < 1)) {
         throw new IllegalArgumentException("durations must be positive numbers of periods");
@@ -99,6 +111,65 @@ public final class GeoDesigner {
       total += locationTotal[i];
     }
 
+    List<int[]> sets = new ArrayList<>();
+    List<Double> fits = new ArrayList<>();
+    bestFitting(history, options, sets, fits);
+    // 3. Power by placebo windows in historical time, for the best-fitting sets.
+    double alpha = 1 - options.confidence();
+    List<Candidate> out = new ArrayList<>();
+    for (int r = 0; r < sets.size(); r++) {
+      int[] set = sets.get(r);
+      List<String> ids = new ArrayList<>();
+      double setTotal = 0;
+      for (int i : set) {
+        ids.add(history.locations().get(i));
+        setTotal += locationTotal[i];
+      }
+      for (int duration : options.durations()) {
+        out.add(powerOf(history, set, ids, setTotal / total, fits.get(r), duration, options, alpha));
+      }
+    }
+    out.sort(Comparator.comparingDouble((Candidate c) -> Double.isNaN(c.mde()) ? Double.POSITIVE_INFINITY : c.mde())
+        .thenComparing(Comparator.comparingDouble(Candidate::power).reversed())
+        .thenComparingDouble(Candidate::fitError));
+    List<Candidate> ranked = new ArrayList<>();
+    for (int r = 0; r < out.size(); r++) {
+      Candidate c = out.get(r);
+      ranked.add(new Candidate(r + 1, c.treated(), c.share(), c.fitError(), c.duration(), c.windows(), c.lift(),
+          c.power(), c.mde(), c.baseline(), c.mdeIncremental(), c.mdeCost()));
+    }
+    return List.copyOf(ranked);
+  }
+
+  /**
+   * The {@code candidates} treatment sets of {@code treatedCount} locations the other locations
+   * synthesise best over the whole history (steps 1–2 of {@link #design}), best first, with their
+   * fit errors; no power simulated (power, lift and MDE are NaN).
+   */
+  public static List<Candidate> candidateSets(GeoPanel history, Options options) {
+    List<int[]> sets = new ArrayList<>();
+    List<Double> fits = new ArrayList<>();
+    bestFitting(history, options, sets, fits);
+    List<Candidate> out = new ArrayList<>();
+    for (int r = 0; r < sets.size(); r++) {
+      List<String> ids = new ArrayList<>();
+      for (int i : sets.get(r)) {
+        ids.add(history.locations().get(i));
+      }
+      out.add(new Candidate(r + 1, List.copyOf(ids), Double.NaN, fits.get(r), 0, 0, Double.NaN, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN));
+    }
+    return out;
+  }
+
+  private static void bestFitting(GeoPanel history, Options options, List<int[]> sets, List<Double> fits) {
+    int n = history.locations().size();
+    int k = options.treatedCount();
+    if (k > n - 2) {
+      throw new IllegalArgumentException("--treated-count " + k + " leaves fewer than two donors among " + n + " locations");
+    }
+    int periods = history.dates().size();
+    double[][] y = history.outcome();
     // 1. Order markets by how well the others synthesise each one.
     double[] singleFit = new double[n];
     for (int i = 0; i < n; i++) {
@@ -134,42 +205,60 @@ public final class GeoDesigner {
       }
       add(pool, Arrays.copyOf(idx, k));
     }
-    List<int[]> sets = new ArrayList<>(pool.values());
-    double[] setFit = new double[sets.size()];
-    for (int c = 0; c < sets.size(); c++) {
-      setFit[c] = k == 1 ? singleFit[sets.get(c)[0]] : fitError(y, sets.get(c), periods);
+    List<int[]> all = new ArrayList<>(pool.values());
+    double[] setFit = new double[all.size()];
+    for (int c = 0; c < all.size(); c++) {
+      setFit[c] = k == 1 ? singleFit[all.get(c)[0]] : fitError(y, all.get(c), periods);
     }
-    Integer[] byFit = new Integer[sets.size()];
+    Integer[] byFit = new Integer[all.size()];
     for (int c = 0; c < byFit.length; c++) {
       byFit[c] = c;
     }
     Arrays.sort(byFit, Comparator.comparingDouble((Integer c) -> setFit[c]).thenComparing(c -> c));
 
-    // 3. Power by placebo windows in historical time, for the best-fitting sets.
-    double alpha = 1 - options.confidence();
-    List<Candidate> out = new ArrayList<>();
     for (int r = 0; r < Math.min(options.candidates(), byFit.length); r++) {
-      int[] set = sets.get(byFit[r]);
-      List<String> ids = new ArrayList<>();
-      double setTotal = 0;
-      for (int i : set) {
-        ids.add(history.locations().get(i));
-        setTotal += locationTotal[i];
-      }
-      for (int duration : options.durations()) {
-        out.add(powerOf(history, set, ids, setTotal / total, setFit[byFit[r]], duration, options, alpha));
+      sets.add(all.get(byFit[r]));
+      fits.add(setFit[byFit[r]]);
+    }
+  }
+
+  /**
+   * Power and MDE of one given treatment set (e.g. the one a plan chose) at {@code lift}, by the
+   * same placebo simulation as {@link #design}; rank 0.
+   */
+  public static Candidate evaluate(GeoPanel history, List<String> treated, int duration, double lift, Options options) {
+    int n = history.locations().size();
+    int[] set = new int[treated.size()];
+    double total = 0;
+    double setTotal = 0;
+    double[][] y = history.outcome();
+    for (int i = 0; i < n; i++) {
+      for (double v : y[i]) {
+        total += v;
       }
     }
-    out.sort(Comparator.comparingDouble((Candidate c) -> Double.isNaN(c.mde()) ? Double.POSITIVE_INFINITY : c.mde())
-        .thenComparing(Comparator.comparingDouble(Candidate::power).reversed())
-        .thenComparingDouble(Candidate::fitError));
-    List<Candidate> ranked = new ArrayList<>();
-    for (int r = 0; r < out.size(); r++) {
-      Candidate c = out.get(r);
-      ranked.add(new Candidate(r + 1, c.treated(), c.share(), c.fitError(), c.duration(), c.windows(), c.lift(),
-          c.power(), c.mde(), c.baseline(), c.mdeIncremental(), c.mdeCost()));
+    for (int a = 0; a < set.length; a++) {
+      set[a] = history.locationIndex(treated.get(a));
+      if (set[a] < 0) {
+        throw new IllegalArgumentException("treated location \"" + treated.get(a) + "\" is not in the history");
+      }
+      for (double v : y[set[a]]) {
+        setTotal += v;
+      }
     }
-    return List.copyOf(ranked);
+    if (set.length > n - 2) {
+      throw new IllegalArgumentException(set.length + " treated locations leave fewer than two donors among " + n);
+    }
+    int periods = history.dates().size();
+    if (periods < duration + minimumPre(duration)) {
+      throw new IllegalArgumentException("the history has " + periods + " dates; a " + duration + "-period test needs at least "
+          + (duration + minimumPre(duration)));
+    }
+    Arrays.sort(set);
+    Options at = new Options(List.of(duration), lift, set.length, 1, options.windows(), options.confidence(),
+        options.method(), Double.NaN, options.iroas(), options.seed(), options.windowStride());
+    return powerOf(history, set, List.copyOf(treated), setTotal / total, fitError(y, set, periods), duration, at,
+        1 - options.confidence());
   }
 
   static int minimumPre(int duration) {
@@ -194,7 +283,7 @@ public final class GeoDesigner {
     List<ConformalInference> tests = new ArrayList<>();
     List<double[]> targets = new ArrayList<>();
     for (int w = 0; w < options.windows(); w++) {
-      int end = periods - w * WINDOW_STRIDE;
+      int end = periods - w * options.windowStride();
       int pre = end - duration;
       if (pre < minimumPre(duration)) {
         break;

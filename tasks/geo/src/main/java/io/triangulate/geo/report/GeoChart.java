@@ -26,6 +26,14 @@ public final class GeoChart {
   private GeoChart() {}
 
   public static String svg(GeoAnalysis a, String title) {
+    return svg(a, title, "outcome");
+  }
+
+  /**
+   * @param outcome what the series measures, with its unit, for the y axes (e.g. "revenue"): both
+   *     panels are totals over the treated locations per period of the data
+   */
+  public static String svg(GeoAnalysis a, String title, String outcome) {
     List<PeriodEffect> rows = a.periods();
     int height = TOP + 2 * PANEL + GAP + 50;
     StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
@@ -45,7 +53,9 @@ public final class GeoChart {
     }
     double[] range1 = pad(lo, hi);
     int top1 = TOP;
-    frame(svg, top1, range1, "outcome, treated total");
+    String first = rows.isEmpty() ? "" : rows.get(0).date().toString();
+    String last = rows.isEmpty() ? "" : rows.get(n - 1).date().toString();
+    frame(svg, top1, range1, outcome + " per period, treated total", "period starting " + first + " … " + last);
     int testIndex = a.prePeriods();
     double xStart = x(testIndex - 0.5, n);
     svg.append(String.format(Locale.ROOT,
@@ -69,7 +79,8 @@ public final class GeoChart {
       }
     }
     double[] range2 = pad(clo, chi);
-    frame(svg, top2, range2, "cumulative effect");
+    frame(svg, top2, range2, "cumulative effect on " + outcome,
+        "test period starting " + a.testStart() + " … " + a.testEnd());
     int testCount = a.testPeriods();
     StringBuilder band = new StringBuilder();
     StringBuilder back = new StringBuilder();
@@ -96,7 +107,7 @@ public final class GeoChart {
     return svg.append("</svg>").toString();
   }
 
-  private static void frame(StringBuilder svg, int top, double[] range, String label) {
+  private static void frame(StringBuilder svg, int top, double[] range, String label, String xLabel) {
     svg.append(String.format(Locale.ROOT,
         "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#ccc\"/>", LEFT, top, WIDTH - LEFT - RIGHT, PANEL));
     for (int i = 0; i <= 4; i++) {
@@ -108,10 +119,10 @@ public final class GeoChart {
     svg.append(String.format(Locale.ROOT,
         "<text class=\"axis\" x=\"16\" y=\"%d\" transform=\"rotate(-90 16 %d)\" text-anchor=\"middle\" fill=\"#333\">%s</text>",
         top + PANEL / 2, top + PANEL / 2, esc(label)));
-    // The x axis is the panel's periods in order (days or weeks, as the data come).
+    // The x axis is the panel's periods in order (days or weeks, as the data come), first to last.
     svg.append(String.format(Locale.ROOT,
-        "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#333\">period (date order)</text>",
-        WIDTH - RIGHT, top + PANEL + 18));
+        "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#333\">%s</text>",
+        WIDTH - RIGHT, top + PANEL + 18, esc(xLabel)));
   }
 
   private static String polyline(List<PeriodEffect> rows, int n, int top, double[] range, boolean treated, String color, String extra) {

@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Analyses every geo test of the warehouse: the simulated tests of the market history (one per advertiser"
-          + " that buys linear TV, configs/market_history.yaml geo_test_*), each on its advertiser's market × week"
-          + " panel of marts.geo_weekly (outcome: revenue; spend: the tested channel's).",
+      "Analyses every planned geo test of the warehouse (staging.stg_geo_test_plans, from the geo_test_plans"
+          + " landing file; the simulator writes one per advertiser that buys linear TV, configs/market_history.yaml"
+          + " geo_test_*), each on its advertiser's market × week panel of marts.geo_weekly (outcome: revenue; spend:"
+          + " the tested channel's).",
       "",
       "Writes marts.geo_results (ATT, incremental revenue, lift and iROAS with intervals, pre-period R² and RMSE,"
           + " conformal p-value) and marts.geo_result_periods (treated vs synthetic and the cumulative effect per"
@@ -71,11 +72,14 @@ public final class GeoTestCommand implements Callable<Integer> {
     }
     long started = System.nanoTime();
     try (Database db = common.openDatabase()) {
-      List<GeoTestRun.Result> results = new ArrayList<>();
-      for (GeoTestRun.Plan plan : GeoTestRun.plans(db.dsl())) {
-        GeoPanel panel = GeoTestRun.panel(db.dsl(), plan.advertiserId(), plan.channel(), plan.end());
-        results.add(GeoTestRun.analyse(plan, panel, geoMethod, confidence));
+      List<GeoTestRun.Plan> plans = GeoTestRun.plans(db.dsl());
+      List<GeoPanel> panels = new ArrayList<>();
+      for (GeoTestRun.Plan plan : plans) {
+        panels.add(GeoTestRun.panel(db.dsl(), plan.advertiserId(), plan.channel(), plan.end()));
       }
+      // The analyses are independent and pure: one per core (results keep the plans' order).
+      List<GeoTestRun.Result> results = java.util.stream.IntStream.range(0, plans.size()).parallel()
+          .mapToObj(i -> GeoTestRun.analyse(plans.get(i), panels.get(i), geoMethod, confidence)).toList();
       GeoTestRun.replace(db.dsl(), results);
       for (GeoTestRun.Result r : results) {
         var a = r.analysis();

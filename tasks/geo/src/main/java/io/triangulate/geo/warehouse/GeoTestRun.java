@@ -22,30 +22,33 @@ import org.jooq.Record;
  * revenue; spend: the tested channel's), runs {@link GeoAnalyzer}, and replaces
  * marts.geo_results and marts.geo_result_periods in one transaction.
  *
- * <p>The plan comes from the plan columns of truth.geo_test (treated markets, window, channel) —
- * what the advertiser of a real test knows from its own media plan; the true effect columns are
- * not read. Incremental spend is estimated from the data (treated minus synthetic spend, same
- * weights), and iROAS is incremental revenue over it, so a switch-off (both negative) has a
- * positive iROAS.
+ * <p>The plans come from staging.stg_geo_test_plans, the advertisers' own records of the tests
+ * they planned (the {@code geo_test_plans} landing file: treated markets, window, channel,
+ * intervention); nothing here reads the simulator's truth. Incremental spend is estimated from the
+ * data (treated minus synthetic spend, same weights), and iROAS is incremental revenue over it, so a
+ * switch-off (both negative) has a positive iROAS.
  */
 public final class GeoTestRun {
 
-  /** A test to analyse. */
-  public record Plan(String advertiserId, String channel, List<String> treated, LocalDate start, LocalDate end) {}
+  /** A planned test to analyse, as the advertiser recorded it. */
+  public record Plan(
+      String testId, String advertiserId, String channel, List<String> treated, LocalDate start, LocalDate end,
+      double spendMultiplier, double plannedSpendChange) {}
 
   /** One analysed test with its iROAS (null when the spend change is 0 or unknown). */
   public record Result(Plan plan, GeoAnalysis analysis, Estimate iroas) {}
 
   private GeoTestRun() {}
 
+  /** Every plan of staging.stg_geo_test_plans, in test id order. */
   public static List<Plan> plans(DSLContext dsl) {
     List<Plan> plans = new ArrayList<>();
     for (Record r : dsl.resultQuery(
-        "select advertiser_id, channel, treated_markets, start_date, end_date from truth.geo_test"
-            + " order by advertiser_id, channel, start_date")) {
-      plans.add(new Plan(upper(r.get(0, String.class)), r.get(1, String.class).trim().toLowerCase(java.util.Locale.ROOT),
-          java.util.Arrays.stream(r.get(2, String.class).split(";")).map(GeoTestRun::upper).toList(),
-          r.get(3, LocalDate.class), r.get(4, LocalDate.class)));
+        "select test_id, advertiser_id, channel, treated_markets, start_week, end_week, spend_multiplier,"
+            + " planned_spend_change from staging.stg_geo_test_plans order by test_id")) {
+      plans.add(new Plan(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class),
+          java.util.Arrays.stream(r.get(3, String.class).split(";")).map(GeoTestRun::upper).toList(),
+          r.get(4, LocalDate.class), r.get(5, LocalDate.class), r.get(6, Double.class), r.get(7, Double.class)));
     }
     return plans;
   }
@@ -112,15 +115,16 @@ public final class GeoTestRun {
         t.execute("insert into marts.geo_results (advertiser_id, channel, treated_markets, start_date, end_date, method,"
                 + " confidence, pre_periods, test_periods, att, att_low, att_high, incremental_revenue, incremental_low,"
                 + " incremental_high, lift, lift_low, lift_high, incremental_spend, iroas, iroas_low, iroas_high,"
-                + " pre_r_squared, pre_rmse, p_value) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?)",
+                + " pre_r_squared, pre_rmse, p_value, test_id, spend_multiplier, planned_spend_change)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             p.advertiserId(), p.channel(), String.join(";", p.treated()), p.start(), a.testEnd(),
             a.method().label(), a.confidence(), a.prePeriods(), a.testPeriods(),
             a.att().value(), nullable(a.att().low()), nullable(a.att().high()),
             a.incremental().value(), nullable(a.incremental().low()), nullable(a.incremental().high()),
             nullable(a.lift().value()), nullable(a.lift().low()), nullable(a.lift().high()),
             nullable(a.incrementalSpend()), nullable(iroas.value()), nullable(iroas.low()), nullable(iroas.high()),
-            nullable(a.preFit().rSquared()), nullable(a.preFit().rmse()), nullable(a.pValue()));
+            nullable(a.preFit().rSquared()), nullable(a.preFit().rmse()), nullable(a.pValue()), p.testId(),
+            nullable(p.spendMultiplier()), nullable(p.plannedSpendChange()));
         for (var e : a.periods()) {
           t.execute("insert into marts.geo_result_periods (advertiser_id, channel, start_date, period, test, treated,"
                   + " synthetic, effect, effect_low, effect_high, cumulative, cumulative_low, cumulative_high)"

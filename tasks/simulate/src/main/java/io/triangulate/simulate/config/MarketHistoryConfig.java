@@ -17,9 +17,15 @@ import io.triangulate.core.config.ConfigLoader;
  * @param noise false for the expected values only (no order sampling noise)
  * @param geoTestWeeks a simulated geo test per advertiser that buys linear TV over the history's
  *     last this many weeks (0: no geo tests)
- * @param geoTestMarkets treated markets per geo test, drawn per advertiser by a seeded rule
- *     (uniformly among the markets other than the largest, which a planner keeps as a control)
+ * @param geoTestMarkets treated markets per geo test, drawn per advertiser by a planner's seeded rule:
+ *     a sample stratified by size among the markets other than the largest (which a planner keeps
+ *     as a control), so the treated set and its donors both span small and large markets
  * @param geoTestTvMultiplier linear TV spend in the treated markets during the test (0: switched off)
+ * @param populationScale the history's sales come from a customer base this many times the member
+ *     panel and are reported per panel member (so they join the member-level days): the expected
+ *     values are the panel's, the order noise's variance is divided by this (1: the panel's own noise)
+ * @param marketLevelWeekJitter a flight's level in a market is {@code (1 − j)} the market's own
+ *     persistent weight plus {@code j} a fresh weekly draw (1: independent per market and week)
  */
 public record MarketHistoryConfig(
     int markets,
@@ -32,7 +38,9 @@ public record MarketHistoryConfig(
     boolean noise,
     int geoTestWeeks,
     int geoTestMarkets,
-    double geoTestTvMultiplier) {
+    double geoTestTvMultiplier,
+    double populationScale,
+    double marketLevelWeekJitter) {
 
   public static final String FILE = "market_history.yaml";
 
@@ -52,6 +60,8 @@ public record MarketHistoryConfig(
     Check.range("geo_test_weeks", geoTestWeeks, 0, weeks);
     Check.range("geo_test_markets", geoTestMarkets, 0, Math.max(0, markets - 1));
     Check.range("geo_test_tv_multiplier", geoTestTvMultiplier, 0.0, 10.0);
+    Check.range("population_scale", populationScale, 1.0, 1.0e6);
+    Check.range("market_level_week_jitter", marketLevelWeekJitter, 0.0, 1.0);
     if (geoTestWeeks > 0 && geoTestMarkets == 0) {
       throw new IllegalArgumentException("geo_test_markets must be >= 1 when geo_test_weeks > 0, got 0");
     }
