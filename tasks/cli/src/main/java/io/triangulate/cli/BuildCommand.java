@@ -30,7 +30,7 @@ public final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     MartsConfig config = MartsConfig.load(common.configs());
-    try (Database db = common.openDatabase()) {
+    try (Database db = common.openDatabase(io.triangulate.core.db.TaskRole.TRANSFORMER)) {
       new TaskRunLog(db.dsl()).record("build", interval.ds(), () -> build(db, config));
     }
     return 0;

@@ -38,15 +38,28 @@ public interface FieldRule {
     return (v, ds) -> v.isEmpty() ? null : id.apply(v, ds);
   }
 
+  /**
+   * Longest free text accepted: far above any name, headline or tag list, far below what would let one
+   * broken export (a runaway quote, a pasted document) put megabytes into a column that reports print.
+   */
+  int MAX_TEXT = 10_000;
+
   static FieldRule text() {
     return (v, ds) -> {
       requirePresent(v);
-      return v;
+      return requireShortText(v);
     };
   }
 
   static FieldRule optionalText() {
-    return (v, ds) -> v.isEmpty() ? null : v;
+    return (v, ds) -> v.isEmpty() ? null : requireShortText(v);
+  }
+
+  private static String requireShortText(String v) {
+    if (v.length() > MAX_TEXT) {
+      throw new RowRejected("is longer than " + MAX_TEXT + " characters (" + v.length() + ")");
+    }
+    return v;
   }
 
   static FieldRule oneOf(Set<String> allowed) {

@@ -20,6 +20,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import org.postgresql.copy.CopyManager;
@@ -37,6 +39,12 @@ final class FileLoader {
   private static final Set<String> REFERENCED = Set.of("advertisers", "campaigns", "creatives", "members");
 
   private record Quarantined(long line, String field, String reason, String rawText) {}
+
+  /** Lines that are not CSV a file may have before it counts as not being a CSV file at all. */
+  static final int MAX_MALFORMED_LINES = 100;
+
+  /** Characters of a bad row's text kept in quarantine. */
+  static final int MAX_RAW_TEXT = 10_000;
 
   private final Connection connection;
   private final CopyManager copy;
@@ -56,17 +64,34 @@ final class FileLoader {
    * twice; the savepoint keeps the load all-or-nothing either way.
    */
   FileReconciliation load(SourceSpec spec, Path file, LocalDate ds) throws IOException, SQLException {
-    Savepoint savepoint = connection.setSavepoint();
-    try {
-      FileReconciliation r = load(spec, file, ds, true);
-      connection.releaseSavepoint(savepoint);
-      return r;
-    } catch (IOException | SQLException e) {
-      if (!isUniqueViolation(e)) {
-        throw e;
+    boolean direct = true;
+    Map<Long, String> malformed = new TreeMap<>();
+    while (true) {
+      Savepoint savepoint = connection.setSavepoint();
+      try {
+        FileReconciliation r = load(spec, file, ds, direct, malformed);
+        connection.releaseSavepoint(savepoint);
+        return r;
+      } catch (MalformedLine m) {
+        // A structural CSV error (an unclosed quote) hides where the next record starts: load the
+        // file again with that physical line set aside for quarantine, so one broken line costs one
+        // row instead of the interval.
+        connection.rollback(savepoint);
+        if (m.line() == 1) {
+          throw new LoadFailure(file + ": line 1 (header): " + m.problem());
+        }
+        if (malformed.size() >= MAX_MALFORMED_LINES) {
+          throw new LoadFailure(file + ": more than " + MAX_MALFORMED_LINES + " lines are not valid CSV (last: line "
+              + m.line() + ": " + m.problem() + "); is it a CSV file?");
+        }
+        malformed.put(m.line(), m.problem());
+      } catch (IOException | SQLException e) {
+        if (!direct || !isUniqueViolation(e)) {
+          throw e;
+        }
+        connection.rollback(savepoint);
+        direct = false;
       }
-      connection.rollback(savepoint);
-      return load(spec, file, ds, false);
     }
   }
 
@@ -79,7 +104,7 @@ final class FileLoader {
     return false;
   }
 
-  private FileReconciliation load(SourceSpec spec, Path file, LocalDate ds, boolean direct)
+  private FileReconciliation load(SourceSpec spec, Path file, LocalDate ds, boolean direct, Map<Long, String> malformed)
       throws IOException, SQLException {
     String fileName = file.getFileName().toString();
     List<Quarantined> quarantine = new ArrayList<>();
@@ -108,7 +133,15 @@ final class FileLoader {
     BinaryRows encoder = BinaryRows.forColumns(connection, spec.qualifiedTable(), columns);
     String copySql = "copy " + target + " (" + String.join(", ", columns) + ") from stdin with (format binary)";
     // This thread parses, validates and encodes while the pipe's thread sends the rows to COPY.
-    try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+    long[] setAside = {0};
+    LandingLines lines = new LandingLines(Files.newInputStream(file), malformed, (line, text, reason) -> {
+      if (line == 1) {
+        throw new LoadFailure(file + ": line 1 (header): " + reason);
+      }
+      quarantine.add(new Quarantined(line, null, reason, text));
+      setAside[0]++;
+    });
+    try (CsvReader csv = new CsvReader(lines);
         CopyPipe out = new CopyPipe(copy.copyIn(copySql), spec.name())) {
       out.write(BinaryRows.header());
       int[] position = headerPositions(spec, csv.next(), file);
@@ -144,6 +177,7 @@ final class FileLoader {
       out.write(BinaryRows.trailer());
       out.finish();
     }
+    read += setAside[0];
     long inserted = valid;
     if (!direct) {
       try (Statement st = connection.createStatement()) {
@@ -183,8 +217,48 @@ final class FileLoader {
     try {
       return csv.next();
     } catch (CsvFormatException e) {
-      throw new LoadFailure(file + ": " + e.getMessage() + "; fix the file and re-run the load for this interval");
+      throw new MalformedLine(e.line(), e.problem());
     }
+  }
+
+  /** A line the CSV reader cannot get past; {@link #load} retries the file without it. */
+  private static final class MalformedLine extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final long line;
+    private final String problem;
+
+    MalformedLine(long line, String problem) {
+      super("line " + line + ": " + problem, null, false, false);
+      this.line = line;
+      this.problem = problem;
+    }
+
+    long line() {
+      return line;
+    }
+
+    String problem() {
+      return problem;
+    }
+  }
+
+  /**
+   * PostgreSQL text cannot hold NUL, so a row rejected for one would fail its own quarantine insert (and
+   * with it the interval): quarantine shows each NUL as the visible symbol for it, U+2400.
+   */
+  static String printable(String text) {
+    return text == null || text.indexOf('\0') < 0 ? text : text.replace('\0', '\u2400');
+  }
+
+  /**
+   * Quarantine keeps the start of a huge row (a 10 MB field, a binary file with no line ends): enough to
+   * recognise it, without copying megabytes into the database for every bad line.
+   */
+  static String clip(String rawText) {
+    if (rawText == null || rawText.length() <= MAX_RAW_TEXT) {
+      return rawText;
+    }
+    return rawText.substring(0, MAX_RAW_TEXT) + "… (" + rawText.length() + " characters in all)";
   }
 
   /** Maps each spec field to its column in the file; the header must name exactly the spec's fields. */
@@ -273,7 +347,7 @@ final class FileLoader {
       for (Quarantined q : rows) {
         CopyCsv.writeRow(
             out,
-            new String[] {ds.toString(), spec.name(), fileName, Long.toString(q.line()), q.field(), q.reason(), q.rawText()});
+            new String[] {ds.toString(), spec.name(), fileName, Long.toString(q.line()), q.field(), printable(q.reason()), printable(clip(q.rawText()))});
       }
     }
   }

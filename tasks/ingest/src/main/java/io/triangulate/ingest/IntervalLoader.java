@@ -1,5 +1,6 @@
 package io.triangulate.ingest;
 
+import io.triangulate.core.db.IntervalLock;
 import io.triangulate.core.db.PlannerStatistics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +57,7 @@ public final class IntervalLoader {
   private List<FileReconciliation> loadAll(
       Connection c, Path landingDir, LocalDate ds, Consumer<FileReconciliation> progress)
       throws IOException, SQLException {
+    IntervalLock.acquire(c, "load", ds);
     clearInterval(c, ds);
     DSLContext dsl = DSL.using(c, SQLDialect.POSTGRES);
     CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();

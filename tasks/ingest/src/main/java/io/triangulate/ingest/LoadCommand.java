@@ -5,6 +5,7 @@ import io.triangulate.core.cli.IntervalOption;
 import io.triangulate.core.cli.Progress;
 import io.triangulate.core.cli.TaskFailure;
 import io.triangulate.core.db.Database;
+import io.triangulate.core.db.TaskRole;
 import io.triangulate.core.run.TaskRunLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class LoadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Database db = common.openDatabase()) {
+    try (Database db = common.openDatabase(TaskRole.LOADER)) {
       new TaskRunLog(db.dsl()).record("load", interval.ds(), () -> load(db));
     }
     return 0;

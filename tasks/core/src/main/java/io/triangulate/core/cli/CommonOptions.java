@@ -2,6 +2,7 @@ package io.triangulate.core.cli;
 
 import io.triangulate.core.config.ConfigLoader;
 import io.triangulate.core.db.Database;
+import io.triangulate.core.db.TaskRole;
 import io.triangulate.core.run.Home;
 import java.nio.file.Path;
 import java.util.Map;
@@ -59,6 +60,19 @@ public final class CommonOptions {
     Database db = Database.open(home().root(), environment());
     Progress.info("using " + db.description());
     return db;
+  }
+
+  /**
+   * Opens the warehouse (migrating it as the configured user) and connects as {@code role} when its
+   * password is in the environment ({@link TaskRole#passwordVariable()}); the caller closes it.
+   */
+  public Database openDatabase(TaskRole role) {
+    Database db = openDatabase();
+    Database task = db.as(role, environment());
+    if (task != db) {
+      Progress.info("connected as " + role.roleName());
+    }
+    return task;
   }
 
   Map<String, String> environment() {

@@ -11,15 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * The project's one CSV writer, for people and other tools: RFC 4180 quoting, LF line ends, numbers
+ * The project's one CSV writer, for people and other tools: RFC 4180 quoting, LF line ends, text that
+ * a spreadsheet would run as a formula neutralised ({@link #neutralised}), numbers
  * without locale separators and with at most ten significant digits, NaN and null as empty. Numbers
  * are in plain decimal notation except very small and very large ones (see {@link #format}). The file
  * appears atomically (written to a temporary sibling, then moved), so readers never see half a file.
  */
 public final class CsvWriter implements AutoCloseable {
 
+  private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final MathContext SIGNIFICANT = new MathContext(10);
   private static final double PLAIN_FROM = 1e-6;
   private static final double PLAIN_BELOW = 1e15;
@@ -91,8 +94,24 @@ public final class CsvWriter implements AutoCloseable {
     if (v instanceof BigDecimal b) {
       return b.toPlainString();
     }
-    String s = v.toString();
+    String s = v instanceof Number ? v.toString() : neutralised(v.toString());
     return needsQuotes(s) ? '"' + s.replace("\"", "\"\"") + '"' : s;
+  }
+
+  /**
+   * Text a spreadsheet would run as a formula ({@code =HYPERLINK(…)}, {@code +cmd|…}, {@code -2+3},
+   * {@code @SUM(…)}, or one led by a tab or carriage return) gets a leading apostrophe, which
+   * spreadsheets show as plain text (OWASP's advice for CSV injection). Names, headlines and tags come
+   * from advertisers' own files, so every export passes through here. Numbers written as text
+   * ({@code -0.25}, {@code -2.5e-7}) are left alone: a spreadsheet reads them as the numbers they are.
+   */
+  public static String neutralised(String s) {
+    if (s.isEmpty()) {
+      return s;
+    }
+    char first = s.charAt(0);
+    boolean risky = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+    return risky && !PLAIN_NUMBER.matcher(s).matches() ? "'" + s : s;
   }
 
   private static String formatDouble(double d) {

@@ -80,6 +80,9 @@ public final class Database implements AutoCloseable {
               .setLocaleConfig("encoding", "UTF8")
               // Bulk loads and mart rebuilds are the workload: give them memory, skip durability
               // work that a local, re-creatable warehouse does not need.
+              // Loopback only, whatever a postgresql.conf default might become: the warehouse is
+              // local, and initdb's trust authentication must never face a network.
+              .setServerConfig("listen_addresses", "localhost")
               .setServerConfig("max_wal_size", "2GB")
               .setServerConfig("synchronous_commit", "off")
               .setServerConfig("work_mem", "64MB")
@@ -93,10 +96,67 @@ public final class Database implements AutoCloseable {
         builder.setPort(port);
       }
       EmbeddedPostgres pg = builder.start();
+      requirePasswordsForTaskRoles(pg, dataDir);
       return new Database(
           pg.getPostgresDatabase(), pg, "embedded PostgreSQL in " + dataDir + " (port " + pg.getPort() + ")");
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDir, e);
+    }
+  }
+
+  /**
+   * The same server as {@code role}, when the environment holds the role's password
+   * ({@link TaskRole#passwordVariable()}); otherwise this handle unchanged. The role (created by
+   * migration without login) is given LOGIN and that password first, over this handle's (owner's)
+   * connection; PgJDBC hashes the password (SCRAM) on the client, so it never travels as SQL text.
+   * The returned handle owns this one's embedded server: close it instead of this one.
+   */
+  public Database as(TaskRole role, Map<String, String> environment) {
+    String password = environment.get(role.passwordVariable());
+    if (password == null || password.isBlank()) {
+      return this;
+    }
+    String url;
+    try (Connection c = dataSource.getConnection()) {
+      url = c.getMetaData().getURL();
+      try (var st = c.createStatement()) {
+        st.execute("alter role " + role.roleName() + " login"); // a fixed identifier, never input
+      }
+      c.unwrap(org.postgresql.PGConnection.class).alterUserPassword(role.roleName(), password.toCharArray(), "scram-sha-256");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not enable the database role " + role.roleName() + ": " + e.getMessage(), e);
+    }
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(url);
+    ds.setUser(role.roleName());
+    ds.setPassword(password);
+    return new Database(ds, embedded, description + " as " + role.roleName());
+  }
+
+  private static final String HBA_MARKER = "# triangulate: task roles authenticate with a password";
+
+  /**
+   * initdb (as zonky runs it) trusts every loopback connection. The embedded owner keeps that (zonky
+   * connects without a password to check the server is up), but the task roles must prove who they
+   * are: their pg_hba.conf lines, put first, ask for a SCRAM password.
+   */
+  private static void requirePasswordsForTaskRoles(EmbeddedPostgres pg, Path dataDir) throws IOException {
+    Path hba = dataDir.resolve("pg_hba.conf");
+    String current = Files.readString(hba);
+    if (current.contains(HBA_MARKER)) {
+      return;
+    }
+    StringBuilder lines = new StringBuilder(HBA_MARKER).append('\n');
+    for (String address : new String[] {"127.0.0.1/32", "::1/128"}) {
+      for (TaskRole role : TaskRole.values()) {
+        lines.append("host all ").append(role.roleName()).append(' ').append(address).append(" scram-sha-256\n");
+      }
+    }
+    Files.writeString(hba, lines + current);
+    try (Connection c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+      st.execute("select pg_reload_conf()");
+    } catch (SQLException e) {
+      throw new IOException("could not reload pg_hba.conf: " + e.getMessage(), e);
     }
   }
 

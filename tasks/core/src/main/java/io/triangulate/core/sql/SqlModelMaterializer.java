@@ -31,6 +31,10 @@ public final class SqlModelMaterializer {
     return dsl.transactionResult(
         tx -> {
           DSLContext t = tx.dsl();
+          // Two runs of the same models and day would interleave their delete-then-insert: the
+          // second waits (the models' first table names the set: build's, attribute's journeys).
+          String lockName = models.isEmpty() ? "models" : "models " + models.get(0).table();
+          t.connection(c -> io.triangulate.core.db.IntervalLock.acquire(c, lockName, ds));
           List<Result> results = new java.util.ArrayList<>();
           for (SqlModel model : models) {
             long start = System.nanoTime();

@@ -54,4 +54,27 @@ class CsvWriterTest {
     assertEquals("k,v\na,0.5\n\"b, c\",2\n", Files.readString(file));
     assertEquals(List.of(file), Files.list(file.getParent()).toList(), "no temporary file is left behind");
   }
+
+  @Test
+  void textASpreadsheetWouldRunAsAFormulaIsNeutralisedButNumbersAreNot(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("names.csv");
+    CsvWriter.write(file, List.of("name", "value"), List.of(
+        List.of("=HYPERLINK(\"http://evil.example\",\"click\")", -1.5),
+        List.of("+cmd|' /C calc'!A0", -7L),
+        List.of("-2+3", "-0.250000"),
+        List.of("@SUM(1+1)", "-2.5e-7"),
+        List.of("\t=1", "+3"),
+        List.of("Acme - spring", "-"),
+        List.of("a=b", "")));
+    assertEquals(
+        "name,value\n"
+            + "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",-1.5\n"
+            + "'+cmd|' /C calc'!A0,-7\n"
+            + "'-2+3,-0.250000\n"
+            + "'@SUM(1+1),-2.5e-7\n"
+            + "'\t=1,+3\n"
+            + "Acme - spring,'-\n"
+            + "a=b,\n",
+        Files.readString(file));
+  }
 }
