@@ -90,6 +90,8 @@ public final class DemoCommand implements Callable<Integer> {
         // Uplift models per campaign on the experiments' populations (who to target), issue 12.
         Progress.info("uplift models per campaign (S-, T-, X- and DR-learner)");
         runner.runCommand("uplift", List.of("uplift", "run"), last);
+        Progress.info("creative and audience insights");
+        runner.runCommand("insights", List.of("uplift", "insights"), last);
         Progress.info("marketing mix model on the warehouse (weekly, ridge and Bayesian)");
         runner.runCommand("mmm", List.of("mmm", "fit", "--warehouse", "--grain", "weekly", "--signed-effects", "--out", out.resolve("mmm").toString(),
             "--iterations", "200", "--trials", "2", "--chains", "4", "--warmup", "1000", "--draws", "1000"), last);
