@@ -91,7 +91,7 @@ public final class DemoCommand implements Callable<Integer> {
         Progress.info("uplift models per campaign (S-, T-, X- and DR-learner)");
         runner.runCommand("uplift", List.of("uplift", "run"), last);
         Progress.info("creative and audience insights");
-        runner.runCommand("insights", List.of("uplift", "insights"), last);
+        runner.runCommand("insights", List.of("uplift", "insights", "--out", out.toString()), last);
         Progress.info("marketing mix model on the warehouse (weekly, ridge and Bayesian)");
         runner.runCommand("mmm", List.of("mmm", "fit", "--warehouse", "--grain", "weekly", "--signed-effects", "--out", out.resolve("mmm").toString(),
             "--iterations", "200", "--trials", "2", "--chains", "4", "--warmup", "1000", "--draws", "1000"), last);

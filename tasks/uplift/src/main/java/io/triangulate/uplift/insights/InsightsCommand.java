@@ -45,6 +45,10 @@ public final class InsightsCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "12", paramLabel = "N", description = "Seed of the k-means restarts (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Also write creative_insights.csv, creative_feature_effects.csv and audience_insights.csv here.")
+  java.nio.file.Path out;
+
   @Override
   public Integer call() {
     long started = System.nanoTime();
@@ -70,6 +74,10 @@ public final class InsightsCommand implements Callable<Integer> {
           Progress.info(String.format(Locale.ROOT, "audience cluster %d (%s): %,d rows, lift %+.2f pp [%+.2f, %+.2f] -> %s",
               s.cluster(), s.label(), s.members(), 100 * s.lift(), 100 * s.low(), 100 * s.high(), s.decision()));
         }
+      }
+      if (out != null) {
+        InsightExports.write(out, creatives, segments);
+        Progress.info("wrote creative_insights.csv, creative_feature_effects.csv, audience_insights.csv to " + out.toAbsolutePath());
       }
       Progress.info(String.format(Locale.ROOT, "uplift insights: %d creatives, %d audience rows in %.1f s",
           creatives.insights().size(), segments.size(), (System.nanoTime() - started) / 1e9));
