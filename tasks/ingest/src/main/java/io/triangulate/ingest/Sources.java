@@ -56,7 +56,9 @@ public final class Sources {
               of("creative_name", FieldRule.optionalText()),
               of("format", FieldRule.text()),
               of("headline", FieldRule.optionalText()),
-              of("tags", FieldRule.optionalText())),
+              of("tags", FieldRule.optionalText()),
+              Field.optionalColumn("call_to_action", FieldRule.optionalText()),
+              Field.optionalColumn("length_seconds", FieldRule.optionalNonNegativeInteger())),
           List.of("creative_id"),
           null);
 
@@ -69,7 +71,8 @@ public final class Sources {
               of("region", FieldRule.text()),
               of("age_band", FieldRule.text()),
               of("loyalty_tier", FieldRule.text()),
-              of("signup_date", FieldRule.dateNotAfterInterval())),
+              of("signup_date", FieldRule.dateNotAfterInterval()),
+              Field.optionalColumn("device", FieldRule.optionalText())),
           List.of("member_id"),
           null);
 

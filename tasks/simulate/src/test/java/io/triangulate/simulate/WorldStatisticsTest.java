@@ -235,6 +235,74 @@ class WorldStatisticsTest {
     assertTrue(young > 1.5 * old, "18-24 respond more than 55+: " + young + " vs " + old);
   }
 
+  @Test
+  void memberTruthOfTreatedMembersAddsUpToTheCampaignTruth() {
+    // truth.member_uplift is written once per campaign from the same draws as the daily truth, so
+    // the treated members' sum must equal Σ days of campaign_truth up to the files' rounding
+    // (6 decimals per day row, 8 per member row): heterogeneity never changes a campaign's total.
+    Map<String, Double> memberTotal = new HashMap<>();
+    Map<String, Integer> controlRows = new HashMap<>();
+    run.forEachRow(OutputFile.MEMBER_UPLIFT, f -> {
+      if (f[2].equals("treatment")) {
+        memberTotal.merge(f[0], Double.parseDouble(f[4]), Double::sum);
+      } else {
+        controlRows.merge(f[0], 1, Integer::sum);
+      }
+    });
+    int nonZero = 0;
+    for (Map.Entry<String, List<double[]>> campaign : truth.entrySet()) {
+      double daily = campaign.getValue().stream().mapToDouble(r -> r[1]).sum();
+      double members = memberTotal.getOrDefault(campaign.getKey(), 0.0);
+      assertEquals(daily, members, 1e-6 * campaign.getValue().size() + 1e-4 + 1e-9 * Math.abs(daily),
+          campaign.getKey() + " member truth vs daily truth");
+      nonZero += daily != 0 ? 1 : 0;
+      assertTrue(controlRows.getOrDefault(campaign.getKey(), 0) > 0, campaign.getKey() + " has control counterfactuals");
+    }
+    assertTrue(nonZero >= 8, "campaigns with an effect: " + nonZero);
+  }
+
+  @Test
+  void memberTruthIsHeterogeneousWithinACampaign() {
+    // The default world's effects vary by segment, device, past purchases and creative, and the
+    // absolute uplift also scales with the member's baseline: within each strong campaign the top
+    // 30% of reached treated members by true uplift must hold far more than 30% of its total.
+    Map<String, List<Double>> byCampaign = new HashMap<>();
+    run.forEachRow(OutputFile.MEMBER_UPLIFT, f -> byCampaign.computeIfAbsent(f[0], k -> new java.util.ArrayList<>())
+        .add(Double.parseDouble(f[4])));
+    for (Map.Entry<String, String> campaign : kinds.entrySet()) {
+      if (!campaign.getValue().equals("strong")) {
+        continue;
+      }
+      double[] values = byCampaign.get(campaign.getKey()).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      double total = java.util.Arrays.stream(values).sum();
+      double top = 0;
+      for (int i = values.length - 1; i >= values.length - (int) (0.3 * values.length); i--) {
+        top += values[i];
+      }
+      assertTrue(top / total > 0.5, campaign.getKey() + ": top 30% hold " + top / total + " of the true uplift");
+    }
+  }
+
+  @Test
+  void creativesDifferInTheirTrueEffectsWhichAverageOneWithinACampaign() {
+    Map<String, List<double[]>> byCampaign = new HashMap<>();
+    run.forEachRowOf(OutputFile.CREATIVE_PARAMS, run.simulator.days().get(0),
+        f -> byCampaign.computeIfAbsent(f[1], k -> new java.util.ArrayList<>())
+            .add(new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[3])}));
+    assertEquals(run.simulator.world().campaigns.size(), byCampaign.size());
+    double widest = 0;
+    for (Map.Entry<String, List<double[]>> campaign : byCampaign.entrySet()) {
+      double ctr = campaign.getValue().stream().mapToDouble(v -> v[0]).average().orElseThrow();
+      double lift = campaign.getValue().stream().mapToDouble(v -> v[1]).average().orElseThrow();
+      assertEquals(1.0, ctr, 1e-5, campaign.getKey() + " mean CTR multiplier");
+      assertEquals(1.0, lift, 1e-5, campaign.getKey() + " mean lift multiplier");
+      double max = campaign.getValue().stream().mapToDouble(v -> v[1]).max().orElseThrow();
+      double min = campaign.getValue().stream().mapToDouble(v -> v[1]).min().orElseThrow();
+      widest = Math.max(widest, max / min);
+    }
+    assertTrue(widest > 1.3, "the most different creatives of a campaign differ in lift by " + widest + "x");
+  }
+
   private static double mean(double[] values, boolean[] include) {
     double sum = 0;
     long n = 0;
