@@ -20,7 +20,6 @@ import io.triangulate.evaluate.ExperimentDepthEvaluation;
 import io.triangulate.evaluate.GeoEvaluation;
 import io.triangulate.evaluate.MmmEvaluation;
 import io.triangulate.evaluate.TruthComparison;
-import io.triangulate.evaluate.UpliftEvaluation;
 import io.triangulate.simulate.SimulationConfig;
 import io.triangulate.simulate.Simulator;
 import java.io.IOException;
@@ -89,11 +88,6 @@ public final class DemoCommand implements Callable<Integer> {
         runner.runCommand("geo-design", List.of("geo", "design", "--warehouse"), last);
         Progress.info("geo tests of the market history (augmented synthetic control)");
         runner.runCommand("geo-test", List.of("geo", "test"), last);
-        // Uplift models per campaign on the experiments' populations (who to target), issue 12.
-        Progress.info("uplift models per campaign (S-, T-, X- and DR-learner)");
-        runner.runCommand("uplift", List.of("uplift", "run"), last);
-        Progress.info("creative and audience insights");
-        runner.runCommand("insights", List.of("uplift", "insights", "--out", out.toString()), last);
         Progress.info("marketing mix model on the warehouse (weekly, ridge and Bayesian)");
         runner.runCommand("mmm", List.of("mmm", "fit", "--warehouse", "--grain", "weekly", "--signed-effects", "--out", out.resolve("mmm").toString(),
             "--iterations", "200", "--trials", "2", "--chains", "4", "--warmup", "1000", "--draws", "1000"), last);
@@ -122,7 +116,6 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println(depth);
       }
       new GeoEvaluation(db.dsl()).report(out);
-      new UpliftEvaluation(db.dsl()).report(out);
       new MmmEvaluation(db.dsl()).report(out);
       new AttributionEvaluation(db.dsl()).report(out, last);
     }

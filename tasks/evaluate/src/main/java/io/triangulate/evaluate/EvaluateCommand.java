@@ -68,7 +68,6 @@ public final class EvaluateCommand implements Callable<Integer> {
         System.out.println(depth);
       }
       new MmmEvaluation(db.dsl()).report(out); // MMM channel ROAS vs truth, when an MMM was fitted
-      new UpliftEvaluation(db.dsl()).report(out); // uplift models vs each member's true uplift, when fitted
       new AttributionEvaluation(db.dsl()).report(out, day); // attribution models and identity vs truth
       Progress.info("wrote " + out.resolve(FILE).toAbsolutePath());
     }

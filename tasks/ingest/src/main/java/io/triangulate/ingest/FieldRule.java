@@ -216,25 +216,6 @@ public interface FieldRule {
     };
   }
 
-  /** A whole number >= 0 that may be missing (a static creative's length is 0, an unknown one empty). */
-  static FieldRule optionalNonNegativeInteger() {
-    return (v, ds) -> {
-      if (v.isEmpty()) {
-        return null;
-      }
-      long x;
-      try {
-        x = Long.parseLong(v.strip());
-      } catch (NumberFormatException e) {
-        throw new RowRejected("is not a whole number: '" + v + "'");
-      }
-      if (x < 0 || x > Integer.MAX_VALUE) {
-        throw new RowRejected("must be a whole number >= 0, got " + v);
-      }
-      return Long.toString(x);
-    };
-  }
-
   private static void requirePresent(String v) {
     if (v.isEmpty()) {
       throw new RowRejected("is required but empty");

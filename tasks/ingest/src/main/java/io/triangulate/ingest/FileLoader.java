@@ -261,10 +261,7 @@ final class FileLoader {
     return rawText.substring(0, MAX_RAW_TEXT) + "… (" + rawText.length() + " characters in all)";
   }
 
-  /**
-   * Maps each spec field to its column in the file (-1 for an optional column the file leaves out);
-   * the header must name exactly the spec's fields, optional columns aside.
-   */
+  /** Maps each spec field to its column in the file; the header must name exactly the spec's fields. */
   private static int[] headerPositions(SourceSpec spec, CsvReader.Row header, Path file) {
     if (header == null) {
       throw new LoadFailure(file + ": the file is empty; expected a header line " + spec.fieldNames());
@@ -272,11 +269,6 @@ final class FileLoader {
     List<String> names = header.fields().stream().map(String::strip).toList();
     Set<String> expected = new TreeSet<>(spec.fieldNames());
     Set<String> found = new TreeSet<>(names);
-    for (Field f : spec.fields()) {
-      if (f.columnOptional() && !found.contains(f.name())) {
-        expected.remove(f.name());
-      }
-    }
     if (!expected.equals(found) || names.size() != found.size()) {
       Set<String> missing = new TreeSet<>(expected);
       missing.removeAll(found);
@@ -288,26 +280,24 @@ final class FileLoader {
               + (extra.isEmpty() ? "" : "; unknown columns " + extra)
               + (names.size() != found.size() ? "; a column is repeated" : ""));
     }
-    int[] position = new int[spec.fields().size() + 1];
-    for (int i = 0; i < spec.fields().size(); i++) {
+    int[] position = new int[spec.fields().size()];
+    for (int i = 0; i < position.length; i++) {
       position[i] = names.indexOf(spec.fields().get(i).name());
     }
-    position[spec.fields().size()] = names.size(); // the header's width, for the rows' field count
     return position;
   }
 
   private Quarantined validate(SourceSpec spec, CsvReader.Row row, int[] position, String[] values, LocalDate ds) {
     List<String> fields = row.fields();
-    int width = position[position.length - 1];
-    if (fields.size() != width) {
+    if (fields.size() != position.length) {
       return new Quarantined(
-          row.line(), null, "has " + fields.size() + " fields, the header has " + width, row.rawText());
+          row.line(), null, "has " + fields.size() + " fields, the header has " + position.length, row.rawText());
     }
-    for (int i = 0; i < position.length - 1; i++) {
+    for (int i = 0; i < position.length; i++) {
       Field f = spec.fields().get(i);
       String value;
       try {
-        value = f.rule().apply(position[i] < 0 ? "" : fields.get(position[i]), ds);
+        value = f.rule().apply(fields.get(position[i]), ds);
       } catch (RowRejected r) {
         return new Quarantined(row.line(), f.name(), f.name() + " " + r.getMessage(), row.rawText());
       }

@@ -56,9 +56,7 @@ public final class Sources {
               of("creative_name", FieldRule.optionalText()),
               of("format", FieldRule.text()),
               of("headline", FieldRule.optionalText()),
-              of("tags", FieldRule.optionalText()),
-              Field.optionalColumn("call_to_action", FieldRule.optionalText()),
-              Field.optionalColumn("length_seconds", FieldRule.optionalNonNegativeInteger())),
+              of("tags", FieldRule.optionalText())),
           List.of("creative_id"),
           null);
 
@@ -71,8 +69,7 @@ public final class Sources {
               of("region", FieldRule.text()),
               of("age_band", FieldRule.text()),
               of("loyalty_tier", FieldRule.text()),
-              of("signup_date", FieldRule.dateNotAfterInterval()),
-              Field.optionalColumn("device", FieldRule.optionalText())),
+              of("signup_date", FieldRule.dateNotAfterInterval())),
           List.of("member_id"),
           null);
 

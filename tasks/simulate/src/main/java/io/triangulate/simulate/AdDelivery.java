@@ -7,10 +7,8 @@ import java.time.LocalDate;
  * an impression and may click, control gets a logged ghost impression), what it costs, and the
  * resulting effect on each treated member's purchase probability.
  *
- * <p>Each audience member is shown one creative of the campaign throughout (drawn per member and
- * campaign: the platform's creative A/B split), and the control member's ghost impressions log
- * the creative it would have seen. The effect of campaign c on treated member i on day t is
- * {@code r = lift_c × segment_i × creative_lift × (1 - exp(-A/κ_c))}, with A the geometric adstock
+ * <p>The effect of campaign c on treated member i on day t is
+ * {@code r = lift_c × segment_i × (1 - exp(-A/κ_c))}, with A the geometric adstock
  * {@code Σ_{k=0..L} λ_c^k · impression(t-k)}. Past impressions are recomputed from the same hash
  * draws that produced them, so no state is carried between days; before a member's first
  * impression A is 0 and so is the effect. Control members never have an effect.
@@ -21,8 +19,6 @@ final class AdDelivery {
   private static final int MAX_CLICK_DELAY_SECONDS = 180;
   /** Keys the SRM trap's member draw; negative, so never an epoch day of the day draws. */
   private static final long GHOST_LOSS_KEY = -7L;
-  /** Keys the member's creative; negative, so never an epoch day of the day draws. */
-  private static final long CREATIVE_KEY = -11L;
 
   private final World world;
   private final long opportunityKey;
@@ -85,10 +81,16 @@ final class AdDelivery {
       long todayDraw = Draws.then(memberKey, today);
       boolean treated = audience.treated[j];
 
-      Creative creative = creativeOf(c, memberKey);
       if (effective && treated) {
-        double r = effect(c, i, q, memberKey, creative, today, start, end, maxLag, decayPower, multiplier, scaled, cap);
-        if (r != 0) {
+        double adstock = 0;
+        for (long t = Math.max(start, today - maxLag); t <= Math.min(end, today); t++) {
+          double qt = scaled ? Math.min(cap, q * multiplier[(int) (today - t)]) : q;
+          if (Draws.uniform(Draws.then(memberKey, t)) < qt) {
+            adstock += decayPower[(int) (today - t)];
+          }
+        }
+        if (adstock > 0) {
+          double r = c.relativeLift() * members.effectMultiplier[i] * -StrictMath.expm1(-adstock / c.saturationK());
           double incremental = baseline * members.propensity[i] * r;
           effectMembers[effectCount] = i;
           effects[effectCount] = r;
@@ -100,6 +102,7 @@ final class AdDelivery {
 
       if (live && Draws.uniform(todayDraw) < qToday) {
         int second = Draws.below(Draws.then(todayDraw, 1), SECONDS_PER_DAY);
+        Creative creative = c.creatives().get(Draws.below(Draws.then(todayDraw, 2), c.creatives().size()));
         boolean duplicate = Draws.uniform(Draws.then(todayDraw, 3)) < rows.duplicateRate;
         if (!treated) {
           // The SRM trap: the logger misses this control member's ghost impressions on every day (a
@@ -111,8 +114,7 @@ final class AdDelivery {
           continue;
         }
         rows.add(EventRows.IMPRESSION, second, creative, i, c.costPerClick() ? 0.0 : c.unitPrice() / 1000.0, duplicate);
-        double clickProbability =
-            Math.min(0.5, world.targeting.click(c, members.logPropensity[i], clickNormaliser) * creative.ctrMultiplier());
+        double clickProbability = world.targeting.click(c, members.logPropensity[i], clickNormaliser);
         if (Draws.uniform(Draws.then(todayDraw, 4)) < clickProbability) {
           int clickSecond = Math.min(SECONDS_PER_DAY - 1,
               second + 1 + Draws.below(Draws.then(todayDraw, 5), MAX_CLICK_DELAY_SECONDS));
@@ -127,96 +129,6 @@ final class AdDelivery {
         java.util.Arrays.copyOf(rows.clickMembers, (int) rows.clicks),
         java.util.Arrays.copyOf(rows.clickSeconds, (int) rows.clicks));
   }
-
-  /** The creative member {@code memberKey}'s impressions (or ghost impressions) of campaign c show. */
-  static Creative creativeOf(Campaign c, long memberKey) {
-    return c.creatives().get(Draws.below(Draws.then(memberKey, CREATIVE_KEY), c.creatives().size()));
-  }
-
-  /**
-   * The relative effect r of campaign c on member i on day {@code today} if i is treated: 0 before
-   * the member's first impression. Recomputes the adstock from the opportunity draws of the lag
-   * window, which exist for control members too, so the same call gives a control member's
-   * counterfactual effect.
-   */
-  private double effect(Campaign c, int i, double q, long memberKey, Creative creative, long today, long start, long end,
-      int maxLag, double[] decayPower, double[] multiplier, boolean scaled, double cap) {
-    double adstock = 0;
-    for (long t = Math.max(start, today - maxLag); t <= Math.min(end, today); t++) {
-      double qt = scaled ? Math.min(cap, q * multiplier[(int) (today - t)]) : q;
-      if (Draws.uniform(Draws.then(memberKey, t)) < qt) {
-        adstock += decayPower[(int) (today - t)];
-      }
-    }
-    if (adstock == 0) {
-      return 0;
-    }
-    return c.relativeLift() * world.members.effectMultiplier[i] * creative.liftMultiplier()
-        * -StrictMath.expm1(-adstock / c.saturationK());
-  }
-
-  /**
-   * Each audience member's true incremental orders and revenue from campaign c over the days from
-   * its start to {@code lastDay}, had it been treated: for treated members exactly what the daily
-   * campaign truth adds up (Σ p0 × r), for control members the counterfactual from the same
-   * draws. Members with no ad opportunity in the period have 0 and are left out.
-   */
-  MemberTruth memberTruth(Campaign c, Audience audience, LocalDate lastDay) {
-    Members members = world.members;
-    int maxLag = world.config.lift().maxLagDays();
-    long start = c.startDate().toEpochDay();
-    long end = c.endDate().toEpochDay();
-    double[] decayPower = new double[maxLag + 1];
-    double[] noMultiplier = new double[maxLag + 1];
-    for (int k = 0; k <= maxLag; k++) {
-      decayPower[k] = StrictMath.pow(c.adstockDecay(), k);
-      noMultiplier[k] = 1.0;
-    }
-    double cap = world.config.exposure().maxDailyOpportunity();
-    long campaignKey = Draws.then(opportunityKey, c.index());
-    int n = audience.size();
-    int[] index = new int[n];
-    double[] orders = new double[n];
-    double[] revenue = new double[n];
-    int count = 0;
-    for (int j = 0; j < n; j++) {
-      int i = audience.member[j];
-      long memberKey = Draws.then(campaignKey, i);
-      Creative creative = creativeOf(c, memberKey);
-      double o = 0;
-      boolean reached = false;
-      for (long t = start; t <= lastDay.toEpochDay(); t++) {
-        if (c.relativeLift() == 0) {
-          reached |= t <= end && Draws.uniform(Draws.then(memberKey, t)) < audience.opportunity[j];
-          continue;
-        }
-        double r = effect(c, i, audience.opportunity[j], memberKey, creative, t, start, end, maxLag, decayPower,
-            noMultiplier, false, cap);
-        reached |= r != 0;
-        o += world.dayFactor(LocalDate.ofEpochDay(t)) * c.advertiser().purchaseShare() * members.propensity[i] * r;
-      }
-      if (reached) {
-        index[count] = j;
-        orders[count] = o;
-        revenue[count] = o * members.orderValue[i];
-        count++;
-      }
-    }
-    return new MemberTruth(c, audience, creativesOf(c, audience, campaignKey), java.util.Arrays.copyOf(index, count),
-        java.util.Arrays.copyOf(orders, count), java.util.Arrays.copyOf(revenue, count));
-  }
-
-  private static Creative[] creativesOf(Campaign c, Audience audience, long campaignKey) {
-    Creative[] result = new Creative[audience.size()];
-    for (int j = 0; j < result.length; j++) {
-      result[j] = creativeOf(c, Draws.then(campaignKey, audience.member[j]));
-    }
-    return result;
-  }
-
-  /** Per reached audience member ({@code audienceIndex} into the audience): true incremental orders and revenue. */
-  record MemberTruth(Campaign campaign, Audience audience, Creative[] creatives, int[] audienceIndex, double[] orders,
-      double[] revenue) {}
 
   /** Builds ad_events rows of one campaign-day; duplicates are exact copies, same event_id. */
   private static final class EventRows {

@@ -125,29 +125,19 @@ final class CampaignPlanner {
   private List<Creative> creatives(
       int c, String campaignId, Advertiser advertiser, ChannelConfig ch, String theme, int count, boolean[] nameMissing, int first) {
     long key = Draws.then(Draws.key(config.seed(), Draws.CREATIVE), c);
-    List<Creative> drafts = new ArrayList<>();
-    double[] logCtr = new double[count];
-    double[] logLift = new double[count];
+    List<Creative> result = new ArrayList<>();
     for (int k = 0; k < count; k++) {
       long h = Draws.then(key, k);
       String format = ch.formats().get(k % ch.formats().size());
       String name = nameMissing[first + k] ? "" : theme + " " + format.replace('_', ' ') + " v" + (k + 1);
       String template = Catalog.HEADLINES.get(Draws.below(Draws.then(h, 1), Catalog.HEADLINES.size()));
       String headline = capitalised(template.replace("%s", advertiser.product()));
-      String primaryTag = Catalog.PRIMARY_TAGS.get(Draws.below(Draws.then(h, 2), Catalog.PRIMARY_TAGS.size()));
-      String tags = primaryTag + "|" + Catalog.SECONDARY_TAGS.get(Draws.below(Draws.then(h, 3), Catalog.SECONDARY_TAGS.size()));
-      // Draws 4..7 are new with the creative features; draws 1..3 are as before, so headlines and
-      // tags did not change.
-      String cta = CreativeEffects.CALLS_TO_ACTION.get(Draws.below(Draws.then(h, 4), CreativeEffects.CALLS_TO_ACTION.size()));
-      int length = CreativeEffects.video(format)
-          ? CreativeEffects.VIDEO_LENGTHS[Draws.below(Draws.then(h, 5), CreativeEffects.VIDEO_LENGTHS.length)]
-          : 0;
-      logCtr[k] = CreativeEffects.logCtr(cta, primaryTag, length, Draws.normal(Draws.then(h, 6)));
-      logLift[k] = CreativeEffects.logLift(cta, primaryTag, length, Draws.normal(Draws.then(h, 7)));
-      drafts.add(new Creative(Ids.creative(c, config.campaigns(), k), campaignId, name, format, headline, tags, cta, length,
-          1.0, 1.0));
+      String tags =
+          Catalog.PRIMARY_TAGS.get(Draws.below(Draws.then(h, 2), Catalog.PRIMARY_TAGS.size()))
+              + "|" + Catalog.SECONDARY_TAGS.get(Draws.below(Draws.then(h, 3), Catalog.SECONDARY_TAGS.size()));
+      result.add(new Creative(Ids.creative(c, config.campaigns(), k), campaignId, name, format, headline, tags));
     }
-    return CreativeEffects.withMultipliers(drafts, logCtr, logLift);
+    return List.copyOf(result);
   }
 
   private static String capitalised(String text) {

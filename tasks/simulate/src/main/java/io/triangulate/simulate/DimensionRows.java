@@ -61,9 +61,7 @@ final class DimensionRows {
         Csv.text(sb, cr.headline());
         sb.append(',');
         Csv.text(sb, cr.tags());
-        sb.append(',');
-        Csv.text(sb, cr.callToAction());
-        sb.append(',').append(cr.lengthSeconds()).append('\n');
+        sb.append('\n');
         rows++;
       }
     }
@@ -82,7 +80,6 @@ final class DimensionRows {
           .append(',').append(Segments.AGE_BANDS.get(m.ageBand[i]))
           .append(',').append(Segments.LOYALTY_TIERS.get(m.loyaltyTier[i]))
           .append(',').append(start.minusDays(m.signupDaysBeforeStart[i]))
-          .append(',').append(Segments.DEVICES.get(m.device[i]))
           .append('\n');
       if (sb.length() >= FLUSH_AT) {
         out.append(sb);
@@ -110,24 +107,6 @@ final class DimensionRows {
         }
       }
       rows += audience.size();
-    }
-    out.append(sb);
-    return rows;
-  }
-
-  /** Every creative's true CTR and lift multipliers (truth; mean 1 within each campaign). */
-  long creativeParams(Writer out) throws IOException {
-    StringBuilder sb = new StringBuilder();
-    long rows = 0;
-    for (Campaign c : world.campaigns) {
-      for (Creative cr : c.creatives()) {
-        sb.append(cr.id()).append(',').append(cr.campaignId()).append(',');
-        Csv.fixed(sb, cr.ctrMultiplier(), 6);
-        sb.append(',');
-        Csv.fixed(sb, cr.liftMultiplier(), 6);
-        sb.append('\n');
-        rows++;
-      }
     }
     out.append(sb);
     return rows;

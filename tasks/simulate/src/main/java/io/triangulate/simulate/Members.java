@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * All members as parallel arrays of primitives (about 41 bytes a member), so a world of millions
+ * All members as parallel arrays of primitives (about 40 bytes a member), so a world of millions
  * fits in modest memory. Member {@code i} is {@link Ids#member(int) M(i+1)}; its attributes depend
  * only on the seed and {@code i}, never on how many members there are.
  */
@@ -18,7 +18,6 @@ final class Members {
   final byte[] region;
   final byte[] ageBand;
   final byte[] loyaltyTier;
-  final byte[] device;
   final int[] signupDaysBeforeStart;
   /** Latent purchase propensity u, population mean 1. */
   final double[] propensity;
@@ -26,7 +25,7 @@ final class Members {
   final double[] logPropensity;
   /** Expected value of one order. */
   final double[] orderValue;
-  /** Multiplier of every campaign's lift for this member's segments, device and past-purchase factor. */
+  /** Multiplier of every campaign's lift for this member's segments. */
   final double[] effectMultiplier;
 
   private Members(int count) {
@@ -34,7 +33,6 @@ final class Members {
     this.region = new byte[count];
     this.ageBand = new byte[count];
     this.loyaltyTier = new byte[count];
-    this.device = new byte[count];
     this.signupDaysBeforeStart = new int[count];
     this.propensity = new double[count];
     this.logPropensity = new double[count];
@@ -52,8 +50,6 @@ final class Members {
     double[] regionEffect = inOrder(effects.region(), Segments.REGIONS);
     double[] ageEffect = inOrder(effects.ageBand(), Segments.AGE_BANDS);
     double[] tierEffect = inOrder(effects.loyaltyTier(), Segments.LOYALTY_TIERS);
-    double[] deviceCumulative = cumulative(population.deviceShares(), Segments.DEVICES);
-    double[] deviceEffect = inOrder(effects.device(), Segments.DEVICES);
 
     Members m = new Members(config.members());
     long key = Draws.key(config.seed(), Draws.MEMBER);
@@ -70,11 +66,7 @@ final class Members {
       m.logPropensity[i] = propensityModel.logValue(t, Draws.normal(Draws.then(h, 4)));
       m.propensity[i] = StrictMath.exp(m.logPropensity[i]);
       m.orderValue[i] = orders.meanOrderValue() * Draws.meanOneLognormal(Draws.then(h, 5), orders.orderValueSigma());
-      // A draw of its own (index 6), so adding the device left every earlier attribute unchanged.
-      int d = Draws.category(deviceCumulative, Draws.uniform(Draws.then(h, 6)));
-      m.device[i] = (byte) d;
-      m.effectMultiplier[i] = regionEffect[r] * ageEffect[a] * tierEffect[t] * deviceEffect[d]
-          * effects.pastPurchaseFactor(m.logPropensity[i]);
+      m.effectMultiplier[i] = regionEffect[r] * ageEffect[a] * tierEffect[t];
     });
     return m;
   }

@@ -11,8 +11,6 @@ public final class Segments {
   public static final List<String> REGIONS = List.of("north", "south", "east", "west", "central");
   public static final List<String> AGE_BANDS = List.of("18-24", "25-34", "35-44", "45-54", "55+");
   public static final List<String> LOYALTY_TIERS = List.of("none", "silver", "gold");
-  /** The device a member mostly shops on (members.csv {@code device}). */
-  public static final List<String> DEVICES = List.of("mobile", "desktop", "app");
 
   /** Channels where ads reach identified members, so ghost-ad holdouts are possible. */
   public static final List<String> CHANNELS =

@@ -182,7 +182,6 @@ public final class Simulator {
       write(landingDir, OutputFile.CREATIVES, dimensions::creatives, rows, written);
       write(landingDir, OutputFile.MEMBERS, dimensions::members, rows, written);
       write(truthDir, OutputFile.CAMPAIGN_PARAMS, dimensions::campaignParams, rows, written);
-      write(truthDir, OutputFile.CREATIVE_PARAMS, dimensions::creativeParams, rows, written);
       write(truthDir, OutputFile.CHANNEL_PARAMS, channelTruth::params, rows, written);
       write(truthDir, OutputFile.IDENTITY, identityRows::truth, rows, written);
       if (config.baseline().preHistoryDays() > 0) {
@@ -263,10 +262,6 @@ public final class Simulator {
     }, rows, written);
     write(truthDir, OutputFile.CAMPAIGN_TRUTH, out -> truthRows(out, ds, campaignDays), rows, written);
     write(truthDir, OutputFile.CHANNEL_DAILY, out -> channelTruth.dailyRows(out, ds, campaignDays, brandDays), rows, written);
-    List<Campaign> closing = world.campaigns.stream().filter(c -> memberTruthDay(c).equals(ds)).toList();
-    if (!closing.isEmpty()) {
-      write(truthDir, OutputFile.MEMBER_UPLIFT, out -> memberTruthRows(out, closing), rows, written);
-    }
 
     removeStale(landingDir, truthDir, written);
     return new DayResult(ds, rows);
@@ -343,44 +338,6 @@ public final class Simulator {
       }
     }
     return effects;
-  }
-
-  /**
-   * The day a campaign's per-member truth is written: its last effect day (end plus the adstock
-   * window), or the period's last day if that comes first.
-   */
-  private LocalDate memberTruthDay(Campaign c) {
-    LocalDate last = c.endDate().plusDays(config.lift().maxLagDays());
-    return last.isAfter(config.endDate()) ? config.endDate() : last;
-  }
-
-  /** member_uplift.csv: each reached audience member's true incremental orders over the campaign. */
-  private long memberTruthRows(Writer out, List<Campaign> closing) throws IOException {
-    List<AdDelivery.MemberTruth> truths = closing.parallelStream()
-        .map(c -> delivery.memberTruth(c, world.audiences.get(c.index()), memberTruthDay(c)))
-        .toList();
-    long n = 0;
-    StringBuilder sb = new StringBuilder(1 << 16);
-    for (AdDelivery.MemberTruth truth : truths) {
-      for (int k = 0; k < truth.audienceIndex().length; k++) {
-        int j = truth.audienceIndex()[k];
-        sb.append(truth.campaign().id()).append(",M");
-        Csv.padded(sb, truth.audience().member[j] + 1L, Ids.MEMBER_DIGITS);
-        sb.append(',').append(truth.audience().treated[j] ? "treatment" : "control")
-            .append(',').append(truth.creatives()[j].id()).append(',');
-        Csv.fixed(sb, truth.orders()[k], 8);
-        sb.append(',');
-        Csv.fixed(sb, truth.revenue()[k], 6);
-        sb.append('\n');
-        n++;
-        if (sb.length() >= 1 << 16) {
-          out.append(sb);
-          sb.setLength(0);
-        }
-      }
-    }
-    out.append(sb);
-    return n;
   }
 
   private static long truthRows(Writer out, LocalDate ds, List<CampaignDay> campaignDays) throws IOException {

@@ -27,40 +27,7 @@ final class TruthFiles {
 
   record ChannelParamsRow(String advertiserId, String channel, double adstockDecay, double saturationK, double maxRelativeLift) {}
 
-  record CreativeParamsRow(String creativeId, String campaignId, double ctrMultiplier, double liftMultiplier) {}
-
   private TruthFiles() {}
-
-  /** The creatives' true effects, present only in the first day's truth folder. */
-  static Optional<List<CreativeParamsRow>> creativeParams(Path truthDir) {
-    Path file = truthDir.resolve(OutputFile.CREATIVE_PARAMS.fileName());
-    if (!Files.exists(file)) {
-      return Optional.empty();
-    }
-    List<CreativeParamsRow> rows = new ArrayList<>();
-    for (String[] f : read(file, OutputFile.CREATIVE_PARAMS)) {
-      rows.add(new CreativeParamsRow(f[0], f[1], Double.parseDouble(f[2]), Double.parseDouble(f[3])));
-    }
-    return Optional.of(rows);
-  }
-
-  /**
-   * The member truth of the campaigns whose last effect day this is, if any: the file and the
-   * campaigns it holds (the loader replaces those campaigns' rows and streams the file with COPY).
-   */
-  static Optional<MemberUpliftFile> memberUplift(Path truthDir) {
-    Path file = truthDir.resolve(OutputFile.MEMBER_UPLIFT.fileName());
-    if (!Files.exists(file)) {
-      return Optional.empty();
-    }
-    java.util.Set<String> campaigns = new java.util.TreeSet<>();
-    for (String[] f : read(file, OutputFile.MEMBER_UPLIFT)) {
-      campaigns.add(f[0]);
-    }
-    return Optional.of(new MemberUpliftFile(file, List.copyOf(campaigns)));
-  }
-
-  record MemberUpliftFile(Path file, List<String> campaignIds) {}
 
   /** The day's channel truth; empty when the file is absent (truth written before channels existed). */
   static List<ChannelDailyRow> channelDaily(Path truthDir) {

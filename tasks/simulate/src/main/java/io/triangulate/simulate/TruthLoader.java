@@ -4,8 +4,6 @@ import static io.triangulate.db.truth.Tables.CAMPAIGN_DAILY;
 import static io.triangulate.db.truth.Tables.CAMPAIGN_PARAMS;
 import static io.triangulate.db.truth.Tables.CHANNEL_DAILY;
 import static io.triangulate.db.truth.Tables.CHANNEL_PARAMS;
-import static io.triangulate.db.truth.Tables.CREATIVE_PARAMS;
-import static io.triangulate.db.truth.Tables.MEMBER_UPLIFT;
 import static io.triangulate.db.truth.Tables.IDENTITY;
 
 import java.io.IOException;
@@ -52,8 +50,6 @@ final class TruthLoader {
     }
     Optional<List<TruthFiles.ChannelParamsRow>> channelParams = TruthFiles.channelParams(truthDir);
     Optional<Path> identity = TruthFiles.identity(truthDir);
-    Optional<List<TruthFiles.CreativeParamsRow>> creativeParams = TruthFiles.creativeParams(truthDir);
-    Optional<TruthFiles.MemberUpliftFile> memberUplift = TruthFiles.memberUplift(truthDir);
     dsl.transaction(configuration -> {
       DSLContext tx = DSL.using(configuration);
       tx.deleteFrom(CAMPAIGN_DAILY).where(CAMPAIGN_DAILY.DS.eq(ds)).execute();
@@ -98,23 +94,6 @@ final class TruthLoader {
           insert.execute();
         }
       }
-      if (creativeParams.isPresent()) {
-        tx.deleteFrom(CREATIVE_PARAMS).execute();
-        if (!creativeParams.get().isEmpty()) {
-          var insert = tx.insertInto(CREATIVE_PARAMS, CREATIVE_PARAMS.CREATIVE_ID, CREATIVE_PARAMS.CAMPAIGN_ID,
-              CREATIVE_PARAMS.TRUE_CTR_MULTIPLIER, CREATIVE_PARAMS.TRUE_LIFT_MULTIPLIER);
-          for (TruthFiles.CreativeParamsRow row : creativeParams.get()) {
-            insert = insert.values(row.creativeId(), row.campaignId(), row.ctrMultiplier(), row.liftMultiplier());
-          }
-          insert.execute();
-        }
-      }
-      if (memberUplift.isPresent()) {
-        tx.deleteFrom(MEMBER_UPLIFT).where(MEMBER_UPLIFT.CAMPAIGN_ID.in(memberUplift.get().campaignIds())).execute();
-        tx.connection(connection -> copy(connection.unwrap(PGConnection.class), memberUplift.get().file(),
-            "copy truth.member_uplift (campaign_id, member_id, arm, creative_id, true_incremental_orders,"
-                + " true_incremental_revenue) from stdin with (format csv, header true)"));
-      }
       if (identity.isPresent()) {
         tx.deleteFrom(IDENTITY).execute();
         tx.connection(connection -> copyIdentity(connection.unwrap(PGConnection.class), identity.get()));
@@ -129,12 +108,9 @@ final class TruthLoader {
   }
 
   private static void copyIdentity(PGConnection connection, Path file) throws java.sql.SQLException {
-    copy(connection, file, "copy truth.identity (id_type, id, member_id, household_id) from stdin with (format csv, header true)");
-  }
-
-  private static void copy(PGConnection connection, Path file, String sql) throws java.sql.SQLException {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      connection.getCopyAPI().copyIn(sql, in);
+      connection.getCopyAPI().copyIn(
+          "copy truth.identity (id_type, id, member_id, household_id) from stdin with (format csv, header true)", in);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
     }

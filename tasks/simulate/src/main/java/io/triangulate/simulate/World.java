@@ -92,20 +92,10 @@ final class World {
     }
     for (Advertiser a : advertisers) {
       double positiveLift = 0;
-      double negativeLift = 0;
       for (Campaign c : campaigns) {
-        double creativeMax = c.creatives().stream().mapToDouble(Creative::liftMultiplier).max().orElse(1.0);
         if (c.advertiser().index() == a.index() && c.relativeLift() > 0) {
-          positiveLift += c.relativeLift() * maxMultiplier * creativeMax;
+          positiveLift += c.relativeLift() * maxMultiplier;
         }
-        if (c.advertiser().index() == a.index() && c.relativeLift() < 0) {
-          negativeLift -= c.relativeLift() * maxMultiplier * creativeMax;
-        }
-      }
-      if (negativeLift >= 1.0) {
-        throw new ConfigException("the negative campaigns of " + a.id() + " can reach -" + negativeLift
-            + " of a member's purchase probability with its strongest creatives; it must stay above -1"
-            + " (lower lift.negative or the segment_effects)");
       }
       double brandLift = 0;
       for (int k = 0; k < BrandPlan.CHANNELS; k++) {

@@ -101,7 +101,7 @@ class SimulationConfigTest {
 
   @Test
   void segmentMapsMustUseTheKnownSegments() throws IOException {
-    String text = defaultText().replace("loyalty_tier: {none: 1.1, silver: 1.0, gold: 0.6}", "loyalty_tier: {none: 1.1, silver: 1.0, platinum: 0.6}");
+    String text = defaultText().replace("loyalty_tier: {none: 1.2, silver: 1.0, gold: 0.6}", "loyalty_tier: {none: 1.2, silver: 1.0, platinum: 0.6}");
     ConfigException e = assertThrows(ConfigException.class, () -> load(text));
     assertTrue(e.getMessage().contains("loyalty_tier must have exactly the keys [none, silver, gold]; unknown: [platinum]; missing: [gold]"),
         e.getMessage());

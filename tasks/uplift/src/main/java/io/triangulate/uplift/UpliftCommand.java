@@ -16,8 +16,7 @@ import picocli.CommandLine.Spec;
       "members it moves and skip the rest.",
       ""
     },
-    subcommands = {UpliftFitCommand.class, UpliftBenchmarkCommand.class, io.triangulate.uplift.warehouse.UpliftRunCommand.class,
-        io.triangulate.uplift.insights.InsightsCommand.class})
+    subcommands = {UpliftFitCommand.class, UpliftBenchmarkCommand.class})
 public final class UpliftCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

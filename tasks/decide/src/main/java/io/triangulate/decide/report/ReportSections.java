@@ -18,7 +18,6 @@ public final class ReportSections {
     ExperimentsSection.load(dsl, ds).ifPresent(sections::add);
     AttributionSection.load(dsl, ds).ifPresent(sections::add);
     GeoSection.load(dsl).ifPresent(sections::add);
-    UpliftSection.load(dsl).ifPresent(sections::add);
     new MmmReportReader(dsl).read(ds).map(MmmSection::render).ifPresent(sections::add);
     return sections;
   }
